@@ -1,0 +1,70 @@
+using Xunit.Abstractions;
+
+namespace Omni.Sdk.Tests;
+
+/// <summary>README.md's resource reference is the schema's, word for word; UPDATE_DOCS=1 rewrites it.</summary>
+public sealed class ResourceReferenceTests(SchemaFixture fixture, ITestOutputHelper output) : IClassFixture<SchemaFixture>
+{
+    [Fact]
+    public void Readme_resource_reference_matches_the_schema()
+    {
+        if (fixture.SchemaOrExplain(output) is not { } schema)
+        {
+            return;
+        }
+
+        var readme = File.Exists(RepositoryPaths.Readme) ? File.ReadAllText(RepositoryPaths.Readme) : "";
+        if (ResourceReference.Section(readme) is not { } current)
+        {
+            output.WriteLine($"SKIPPED: README.md has no `{ResourceReference.BeginMarker}` … `{ResourceReference.EndMarker}` section yet; nothing to compare.");
+            return;
+        }
+
+        var generated = ResourceReference.Generate(schema);
+        if (Environment.GetEnvironmentVariable("UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(RepositoryPaths.Readme, ResourceReference.Replace(readme, generated));
+            output.WriteLine("README.md resource reference rewritten from the schema.");
+            return;
+        }
+
+        Assert.True(current == generated.TrimEnd('\n'),
+            "README.md's resource reference differs from sdk/schema.json. Regenerate it with:\n" +
+            "  UPDATE_DOCS=1 dotnet test tests/Omni.Sdk.Tests --filter Readme_resource_reference_matches_the_schema\n" +
+            "Expected section:\n" + generated);
+    }
+
+    [Fact]
+    public void Generated_reference_lists_every_input_output_and_config_key()
+    {
+        if (fixture.SchemaOrExplain(output) is not { } schema)
+        {
+            return;
+        }
+
+        var generated = ResourceReference.Generate(schema);
+        output.WriteLine(generated);
+        var expectedNames = schema.Resources
+            .SelectMany(r => r.Inputs.Properties.Concat(r.Outputs.Properties))
+            .Concat(schema.Config.Properties)
+            .Concat(schema.Provider.Inputs.Properties)
+            .Select(p => $"| `{p.Name}` |")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(expectedNames);
+        Assert.All(expectedNames, name => Assert.Contains(name, generated, StringComparison.Ordinal));
+        Assert.All(schema.Resources, r => Assert.Contains($"### `{r.Token}`", generated, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Replace_fills_only_the_marked_section()
+    {
+        var readme = $"# Title\nintro\n{ResourceReference.BeginMarker}\nold table\n{ResourceReference.EndMarker}\n## After\n";
+
+        var updated = ResourceReference.Replace(readme, "new table\n");
+
+        Assert.Equal($"# Title\nintro\n{ResourceReference.BeginMarker}\nnew table\n{ResourceReference.EndMarker}\n## After\n", updated);
+        Assert.Equal("new table", ResourceReference.Section(updated));
+        Assert.Null(ResourceReference.Section("# no markers here"));
+    }
+}
