@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Omni.Client.Json;
+using Omni.Client.Transport;
+
+namespace Omni.Client;
+
+/// <summary>
+/// A typed client for Omni's user-management API. Every rule about HTTP lives behind it: a rate limiter shared
+/// per organisation and key, retries that never duplicate a create, timeouts, and errors that say what to do.
+/// </summary>
+public sealed class OmniClient : IDisposable
+{
+    private readonly OmniTransport _transport;
+
+    /// <summary>
+    /// Builds a client with its own pooled connection handler. <paramref name="rateLimiters"/> is where the
+    /// per-key token bucket lives (<see cref="RateLimiterRegistry.Shared"/> when null).
+    /// </summary>
+    /// <exception cref="OmniConfigurationException">BaseUrl, ApiKey or a limit is unusable.</exception>
+    public OmniClient(OmniClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, RateLimiterRegistry? rateLimiters = null)
+        : this(null, options, loggerFactory, timeProvider, rateLimiters, random: null)
+    {
+    }
+
+    /// <summary>Builds a client over an <see cref="HttpClient"/> from DI; the client does not dispose it.</summary>
+    public OmniClient(HttpClient http, OmniClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, RateLimiterRegistry? rateLimiters = null)
+        : this(http ?? throw new ArgumentNullException(nameof(http)), options, loggerFactory, timeProvider, rateLimiters, random: null)
+    {
+    }
+
+    internal OmniClient(HttpClient? http, OmniClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, RateLimiterRegistry? rateLimiters, Func<double>? random)
+    {
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Omni.Client");
+        _transport = new OmniTransport(http, options, logger, timeProvider ?? TimeProvider.System, rateLimiters ?? RateLimiterRegistry.Shared, random);
+        Users = new OmniUsers(_transport);
+        Groups = new OmniGroups(_transport);
+        UserAttributes = new OmniUserAttributes(_transport);
+    }
+
+    public OmniUsers Users { get; }
+
+    public OmniGroups Groups { get; }
+
+    public OmniUserAttributes UserAttributes { get; }
+
+    /// <summary>The API root every path is resolved against, e.g. https://acme.omniapp.co/api/.</summary>
+    public Uri ApiBase => _transport.ApiBase;
+
+    internal OmniTransport Transport => _transport;
+
+    /// <summary>Who the key belongs to and its scope: SCIM needs an organisation key (<see cref="WhoAmI.IsOrganizationKey"/>).</summary>
+    public async Task<WhoAmI> WhoAmIAsync(CancellationToken ct = default)
+    {
+        var response = await _transport.SendAsync(HttpMethod.Get, "v1/whoami", null, ct).ConfigureAwait(false);
+        if (!response.IsSuccess)
+        {
+            throw OmniErrors.FromResponse(_transport, response);
+        }
+        return JsonIo.Read(response, OmniJsonContext.Default.WhoAmIWire).ToModel();
+    }
+
+    public override string ToString() => $"OmniClient({ApiBase})";
+
+    public void Dispose() => _transport.Dispose();
+}

@@ -1,0 +1,236 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Omni.Client.Transport;
+
+/// <summary>
+/// Every request to Omni goes through here: the shared rate limiter (a token per attempt, retries included),
+/// a per-attempt timeout, retries with back-off, a total timeout, and logging without secrets.
+/// </summary>
+internal sealed class OmniTransport : IDisposable
+{
+    private static readonly MediaTypeWithQualityHeaderValue ScimJson = new("application/scim+json");
+    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly AuthenticationHeaderValue _authorization;
+    private readonly string _apiKey;
+    private readonly RateLimiter? _limiter;
+    private readonly OmniClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly ResiliencePipeline<HttpResponseMessage> _idempotentPipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _postPipeline;
+    private readonly ResiliencePipeline _attemptPipeline;
+
+    public OmniTransport(HttpClient? http, OmniClientOptions options, ILogger log, TimeProvider time, RateLimiterRegistry rateLimiters, Func<double>? random = null)
+    {
+        OmniEndpoint.Validate(options);
+        ApiBase = OmniEndpoint.NormalizeBaseUrl(options.BaseUrl);
+        _options = options;
+        _time = time;
+        _log = log;
+        _apiKey = options.ApiKey;
+        _authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+        _limiter = rateLimiters.GetOrCreate(ApiBase, options.ApiKey, options.RequestsPerMinute);
+        _ownsHttp = http is null;
+        _http = http ?? CreateHttpClient();
+        Random = random ?? System.Random.Shared.NextDouble;
+        _idempotentPipeline = BuildRetryPipeline(args => RetryRules.ShouldRetryIdempotent(args.Outcome, args.Context.CancellationToken));
+        _postPipeline = BuildRetryPipeline(args => RetryRules.ShouldRetryPost(args.Outcome));
+        _attemptPipeline = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.RequestTimeout).Build();
+    }
+
+    /// <summary>The API root, always ending in "/api/".</summary>
+    public Uri ApiBase { get; }
+
+    public OmniClientOptions Options => _options;
+
+    public TimeProvider Time => _time;
+
+    public ILogger Log => _log;
+
+    public Func<double> Random { get; }
+
+    internal RateLimiter? Limiter => _limiter;
+
+    private static HttpClient CreateHttpClient() =>
+        // One pooled handler per client; recycling connections every few minutes follows DNS changes.
+        new(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+            AutomaticDecompression = DecompressionMethods.All,
+        })
+        {
+            // Our own per-attempt and total timeouts govern; HttpClient's would cut across them.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+
+    private ResiliencePipeline<HttpResponseMessage> BuildRetryPipeline(Func<RetryPredicateArguments<HttpResponseMessage>, bool> shouldRetry)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
+            .AddTimeout(_options.TotalTimeout);
+        if (_options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = _options.MaxRetries,
+                ShouldHandle = args => ValueTask.FromResult(shouldRetry(args)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    RetryRules.Delay(args.AttemptNumber, args.Outcome.Result, _options, _time, Random)),
+                OnRetry = args =>
+                {
+                    var request = args.Context.Properties.GetValue(RequestKey, null!);
+                    OmniLog.Retrying(_log, request.Method.Method, request.LogPath, (long)args.RetryDelay.TotalMilliseconds,
+                        RetryRules.Describe(args.Outcome), args.AttemptNumber + 1, _options.MaxRetries);
+                    return default;
+                },
+            });
+        }
+        return builder.Build();
+    }
+
+    private static readonly ResiliencePropertyKey<PendingRequest> RequestKey = new("omni.request");
+
+    /// <summary>
+    /// Sends one call and returns Omni's final answer (any status). Throws <see cref="OmniTransportException"/>
+    /// when no answer arrived, and <see cref="OperationCanceledException"/> when the caller cancelled.
+    /// </summary>
+    public async Task<OmniResponse> SendAsync(HttpMethod method, string relativePath, byte[]? jsonBody, CancellationToken cancellationToken)
+    {
+        var pending = new PendingRequest(method, new Uri(ApiBase, relativePath), jsonBody);
+        var pipeline = method == HttpMethod.Post ? _postPipeline : _idempotentPipeline;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, pending);
+        try
+        {
+            using var response = await pipeline.ExecuteAsync(
+                static (ctx, state) => state.transport.AttemptAsync(state.pending, ctx.CancellationToken),
+                context,
+                (transport: this, pending)).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return new OmniResponse(method.Method, pending.LogPath, response.StatusCode, body, pending.Attempts - 1);
+        }
+        catch (Exception e) when (e is TimeoutRejectedException or HttpRequestException or IOException ||
+                                  (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw NoAnswer(pending, e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private OmniTransportException NoAnswer(PendingRequest pending, Exception e)
+    {
+        var neverSent = RetryRules.WasNeverSent(e);
+        var (failure, hint) = e switch
+        {
+            TimeoutRejectedException t when t.Timeout == _options.TotalTimeout && pending.Attempts > 1 =>
+                ($"the call did not finish within TotalTimeout ({_options.TotalTimeout})", "Omni is slow or unreachable; raise TotalTimeout or try again later"),
+            TimeoutRejectedException =>
+                ($"no answer within RequestTimeout ({_options.RequestTimeout}) after {pending.Attempts} attempt(s)", "Omni is slow or unreachable; raise requestTimeoutSeconds or try again later"),
+            _ when neverSent =>
+                ($"could not connect to {ApiBase.Authority} after {pending.Attempts} attempt(s): {e.Message}", "check baseUrl and that the host is reachable from here"),
+            _ =>
+                ($"the connection failed after {pending.Attempts} attempt(s): {e.Message}", "a proxy or Omni dropped the connection; try again later"),
+        };
+        return new OmniTransportException(pending.Method.Method, pending.LogPath, failure, hint, pending.Attempts, e)
+        {
+            MayHaveBeenApplied = !neverSent,
+        };
+    }
+
+    private async ValueTask<HttpResponseMessage> AttemptAsync(PendingRequest pending, CancellationToken cancellationToken)
+    {
+        var attempt = ++pending.Attempts;
+        await TakeTokenAsync(pending, cancellationToken).ConfigureAwait(false);
+        var started = _time.GetTimestamp();
+        try
+        {
+            var response = await _attemptPipeline.ExecuteAsync(
+                static async (state, ct) =>
+                {
+                    using var request = state.transport.BuildRequest(state.pending);
+                    // ResponseContentRead: the body is read inside the attempt, under its timeout.
+                    return await state.transport._http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                },
+                (transport: this, pending),
+                cancellationToken).ConfigureAwait(false);
+            OmniLog.Answered(_log, pending.Method.Method, pending.LogPath, (int)response.StatusCode, ElapsedMs(started), attempt);
+            return response;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            OmniLog.AttemptFailed(_log, pending.Method.Method, pending.LogPath, attempt, ElapsedMs(started), $"{e.GetType().Name}: {e.Message}");
+            throw;
+        }
+    }
+
+    private async ValueTask TakeTokenAsync(PendingRequest pending, CancellationToken cancellationToken)
+    {
+        if (_limiter is null)
+        {
+            return;
+        }
+        var started = _time.GetTimestamp();
+        using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            throw new InvalidOperationException("The client-side rate limiter refused a token; its queue is unbounded, so this is a bug.");
+        }
+        var waited = ElapsedMs(started);
+        if (waited > 0)
+        {
+            OmniLog.WaitedForToken(_log, waited, pending.Method.Method, pending.LogPath);
+        }
+    }
+
+    private long ElapsedMs(long startedTimestamp) => (long)_time.GetElapsedTime(startedTimestamp).TotalMilliseconds;
+
+    private HttpRequestMessage BuildRequest(PendingRequest pending)
+    {
+        var request = new HttpRequestMessage(pending.Method, pending.Uri);
+        request.Headers.Authorization = _authorization;
+        request.Headers.Accept.Add(ScimJson);
+        request.Headers.Accept.Add(Json);
+        if (pending.JsonBody is not null)
+        {
+            request.Content = new ByteArrayContent(pending.JsonBody);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+        return request;
+    }
+
+    /// <summary>Omni's message with the key masked, should a server ever echo it back.</summary>
+    public string? Redact(string? text) =>
+        string.IsNullOrEmpty(text) ? text : text.Replace(_apiKey, "***", StringComparison.Ordinal);
+
+    public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) => Task.Delay(delay, _time, cancellationToken);
+
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private sealed class PendingRequest(HttpMethod method, Uri uri, byte[]? jsonBody)
+    {
+        public HttpMethod Method { get; } = method;
+        public Uri Uri { get; } = uri;
+        public byte[]? JsonBody { get; } = jsonBody;
+        public string LogPath { get; } = uri.AbsolutePath;
+        public int Attempts { get; set; }
+    }
+}

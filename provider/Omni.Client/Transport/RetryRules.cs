@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.Timeout;
+
+namespace Omni.Client.Transport;
+
+/// <summary>Which outcomes are worth another attempt, and how long to wait before it.</summary>
+internal static class RetryRules
+{
+    /// <summary>GET, PUT, PATCH, DELETE: repeating them is harmless, so any transient failure is retried.</summary>
+    public static bool ShouldRetryIdempotent(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken) =>
+        HttpClientResiliencePredicates.IsTransient(outcome) ||
+        // An injected HttpClient's own Timeout surfaces as a cancellation the caller did not ask for.
+        (outcome.Exception is OperationCanceledException && !cancellationToken.IsCancellationRequested) ||
+        outcome.Exception is IOException;
+
+    /// <summary>POST only when it cannot have been applied: a 429, or a connection that was never made.</summary>
+    public static bool ShouldRetryPost(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests ||
+        (outcome.Exception is { } exception && WasNeverSent(exception));
+
+    /// <summary>Connection refused or the host name did not resolve: the request never left this machine.</summary>
+    public static bool WasNeverSent(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound })
+            {
+                return true;
+            }
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The server answered but may or may not have applied the write (gateway errors, its own timeout).</summary>
+    public static bool IsUncertainStatus(HttpStatusCode status) =>
+        status == HttpStatusCode.RequestTimeout || (int)status >= 500;
+
+    /// <summary>Retry-After when the answer carries one (seconds or an HTTP date), else exponential back-off with jitter.</summary>
+    public static TimeSpan Delay(int retryIndex, HttpResponseMessage? response, OmniClientOptions options, TimeProvider time, Func<double> random)
+    {
+        if (RetryAfter(response?.Headers.RetryAfter, time) is { } serverSays)
+        {
+            return serverSays;
+        }
+        return Backoff(retryIndex, options, random);
+    }
+
+    /// <summary>Base·2^n capped at MaxRetryDelay, then "equal jitter": somewhere in [d/2, d], so clients spread out.</summary>
+    public static TimeSpan Backoff(int retryIndex, OmniClientOptions options, Func<double> random)
+    {
+        var exponential = options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retryIndex, 30));
+        var capped = Math.Min(exponential, options.MaxRetryDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds((capped / 2) + (random() * capped / 2));
+    }
+
+    public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, TimeProvider time)
+    {
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+        if (header?.Date is { } date)
+        {
+            var wait = date - time.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+        return null;
+    }
+
+    public static string Describe(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
+    {
+        null => $"{(int)outcome.Result!.StatusCode} {OmniApiException.ReasonPhrase(outcome.Result.StatusCode)}",
+        TimeoutRejectedException t => $"no answer within {t.Timeout.TotalSeconds:0.###} s",
+        var e => $"{e.GetType().Name}: {e.Message}",
+    };
+}
