@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.Json;
+using Omni.Emulator.Auth;
+using Omni.Emulator.Http;
+using Omni.Emulator.Json;
+using Omni.Emulator.Storage;
+
+namespace Omni.Emulator.Admin;
+
+/// <summary>The emulator's own API under /__emulator/: not part of Omni, loopback only, no auth, not rate limited.</summary>
+internal static class AdminEndpoints
+{
+    public const string Prefix = "/__emulator";
+
+    public static bool IsAdminPath(PathString path) => path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
+
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup(Prefix);
+        admin.MapPost("/reset", ResetAsync);
+        admin.MapPost("/faults", AddFaultAsync);
+        admin.MapDelete("/faults", (FaultRules faults) =>
+        {
+            faults.Clear();
+            return Results.NoContent();
+        });
+        admin.MapDelete("/faults/{id}", (string id, FaultRules faults) =>
+            faults.Remove(id) ? Results.NoContent() : throw ApiProblem.NotFound($"No fault rule with id '{id}'"));
+        admin.MapGet("/counters", (RequestCounters counters) =>
+            Results.Json(counters.Snapshot(), EmulatorJson.Context.CountersSnapshot));
+        admin.MapPost("/users/{id}/login", RecordLoginAsync);
+    }
+
+    /// <summary>Refuses admin calls that do not come from this machine, even when the emulator listens more widely.</summary>
+    public static async Task LoopbackOnlyAsync(HttpContext context, RequestDelegate next)
+    {
+        if (IsAdminPath(context.Request.Path)
+            && context.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+        {
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status403Forbidden,
+                "The emulator admin API answers loopback callers only").ConfigureAwait(false);
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> ResetAsync(EmulatorDatabase database, FaultRules faults, RequestCounters counters,
+        FixedWindowRateLimiter rateLimiter, CancellationToken cancellationToken)
+    {
+        await database.ResetAsync(cancellationToken).ConfigureAwait(false);
+        faults.Clear();
+        counters.Reset();
+        rateLimiter.Reset();
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> AddFaultAsync(HttpRequest request, FaultRules faults, CancellationToken cancellationToken)
+    {
+        FaultRuleRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync(request.Body, EmulatorJson.Context.FaultRuleRequest, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (JsonException exception)
+        {
+            throw ApiProblem.BadRequest($"Invalid fault rule: {exception.Message}");
+        }
+
+        var rule = faults.Add(body ?? throw ApiProblem.BadRequest("Invalid fault rule: expected a JSON object"));
+        return Results.Json(new FaultCreated(rule.Id), EmulatorJson.Context.FaultCreated, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>Omni sets lastLogin when a user signs in; this lets tests produce a user who has.</summary>
+    private static async Task<IResult> RecordLoginAsync(string id, UserStore users, TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        var user = await users.UpdateAsync(id, u => u with { LastLogin = Timestamps.Format(timeProvider.GetUtcNow()) },
+            cancellationToken).ConfigureAwait(false);
+        return Results.Json(Scim.ScimRepresentation.User(user, omniSchemas: true), EmulatorJson.Context.ScimUserResource);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Omni.Emulator.Json;
+
+namespace Omni.Emulator.Attributes;
+
+/// <summary>The organisation's user attribute definitions, loaded once from a file or the embedded default set.</summary>
+public sealed class AttributeDefinitions
+{
+    private const string EmbeddedResource = "Omni.Emulator.Attributes.default-attributes.json";
+    private readonly Dictionary<string, UserAttributeDefinition> byName;
+
+    private AttributeDefinitions(IReadOnlyList<UserAttributeDefinition> records)
+    {
+        Records = records;
+        byName = records.ToDictionary(r => r.Name, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<UserAttributeDefinition> Records { get; }
+
+    public UserAttributeDefinition? Find(string name) => byName.GetValueOrDefault(name);
+
+    public static AttributeDefinitions Load(string? file)
+    {
+        using var stream = file is null
+            ? typeof(AttributeDefinitions).Assembly.GetManifestResourceStream(EmbeddedResource)
+              ?? throw new InvalidOperationException($"Embedded resource {EmbeddedResource} is missing from the build.")
+            : OpenFile(file);
+        var source = file ?? "the embedded default attributes";
+        UserAttributeList? list;
+        try
+        {
+            list = JsonSerializer.Deserialize(stream, EmulatorJson.Context.UserAttributeList);
+        }
+        catch (JsonException exception)
+        {
+            throw new ArgumentException($"--attributes: {source} is not valid JSON: {exception.Message}", nameof(file));
+        }
+
+        if (list?.Records is null)
+        {
+            throw new ArgumentException($"--attributes: {source} must be an object with a \"records\" array " +
+                "(the body of GET /api/v1/user-attributes).", nameof(file));
+        }
+
+        return new AttributeDefinitions(Validate(list.Records, source));
+    }
+
+    private static FileStream OpenFile(string file)
+    {
+        try
+        {
+            return File.OpenRead(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"--attributes: cannot read '{file}': {exception.Message}", nameof(file));
+        }
+    }
+
+    private static List<UserAttributeDefinition> Validate(IReadOnlyList<UserAttributeDefinition> records, string source)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (record, index) in records.Select((r, i) => (r, i)))
+        {
+            if (string.IsNullOrWhiteSpace(record.Name))
+            {
+                throw new ArgumentException($"--attributes: {source}: records[{index}].name is required.", nameof(records));
+            }
+
+            if (record.Type is not ("String" or "Number"))
+            {
+                throw new ArgumentException(
+                    $"--attributes: {source}: records[{index}].type must be \"String\" or \"Number\", got \"{record.Type}\".",
+                    nameof(records));
+            }
+
+            if (!seen.Add(record.Name))
+            {
+                throw new ArgumentException($"--attributes: {source}: attribute \"{record.Name}\" is defined twice.", nameof(records));
+            }
+        }
+
+        return [.. records.Select(r => r with { Label = r.Label ?? r.Name })];
+    }
+}

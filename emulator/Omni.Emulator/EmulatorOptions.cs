@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+
+namespace Omni.Emulator;
+
+/// <summary>How an emulator instance listens, stores, authenticates and throttles.</summary>
+public sealed record EmulatorOptions
+{
+    public string Urls { get; init; } = "http://127.0.0.1:8787";
+    public string DataDirectory { get; init; } = ".omni-emulator";
+    public bool InMemory { get; init; }
+
+    /// <summary>The organization API key; null generates a dev key that the server reports.</summary>
+    public string? ApiKey { get; init; }
+
+    public IReadOnlyList<string> PersonalAccessTokens { get; init; } = [];
+
+    /// <summary>Requests allowed per key in one <see cref="RateLimitWindow"/>; 0 turns the limit off.</summary>
+    public int RequestsPerMinute { get; init; } = 60;
+
+    public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromMinutes(1);
+    public bool RetryAfter { get; init; }
+
+    /// <summary>Attribute definitions in the shape of GET /api/v1/user-attributes; null uses the embedded set.</summary>
+    public string? AttributesFile { get; init; }
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    public const string Usage =
+        "omni-emulator [--urls URL] [--data DIR | --in-memory] [--api-key KEY] [--pat TOKEN]... " +
+        "[--requests-per-minute N] [--rate-limit-window-seconds S] [--retry-after] [--attributes FILE]";
+
+    /// <summary>Reads the command line; throws <see cref="ArgumentException"/> naming the flag at fault.</summary>
+    public static EmulatorOptions Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new EmulatorOptions();
+        var pats = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var flag = args[i];
+            switch (flag)
+            {
+                case "--urls": options = options with { Urls = Value(args, ref i) }; break;
+                case "--data": options = options with { DataDirectory = Value(args, ref i) }; break;
+                case "--in-memory": options = options with { InMemory = true }; break;
+                case "--api-key": options = options with { ApiKey = Value(args, ref i) }; break;
+                case "--pat": pats.Add(Value(args, ref i)); break;
+                case "--requests-per-minute":
+                    options = options with { RequestsPerMinute = NonNegative(flag, Value(args, ref i)) };
+                    break;
+                case "--rate-limit-window-seconds":
+                    var seconds = NonNegative(flag, Value(args, ref i));
+                    if (seconds == 0)
+                    {
+                        throw new ArgumentException($"{flag} must be at least 1 second.", nameof(args));
+                    }
+
+                    options = options with { RateLimitWindow = TimeSpan.FromSeconds(seconds) };
+                    break;
+                case "--retry-after": options = options with { RetryAfter = true }; break;
+                case "--attributes": options = options with { AttributesFile = Value(args, ref i) }; break;
+                default:
+                    throw new ArgumentException($"Unknown option '{flag}'. Usage: {Usage}", nameof(args));
+            }
+        }
+
+        return options with { PersonalAccessTokens = pats };
+    }
+
+    private static string Value(string[] args, ref int i)
+    {
+        var flag = args[i];
+        if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{flag} needs a value. Usage: {Usage}", nameof(args));
+        }
+
+        i++;
+        if (string.IsNullOrWhiteSpace(args[i]))
+        {
+            throw new ArgumentException($"{flag} needs a non-empty value.", nameof(args));
+        }
+
+        return args[i];
+    }
+
+    private static int NonNegative(string flag, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new ArgumentException($"{flag} must be a whole number >= 0, got '{text}'.", nameof(flag));
+
+    // Secrets never reach logs through ToString().
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture,
+            $"Urls = {Urls}, DataDirectory = {DataDirectory}, InMemory = {InMemory}, ApiKey = {(ApiKey is null ? "(generated)" : "***")}, ")
+            .Append(CultureInfo.InvariantCulture,
+            $"PersonalAccessTokens = {PersonalAccessTokens.Count} configured, RequestsPerMinute = {RequestsPerMinute}, ")
+            .Append(CultureInfo.InvariantCulture,
+            $"RateLimitWindow = {RateLimitWindow}, RetryAfter = {RetryAfter}, AttributesFile = {AttributesFile ?? "(embedded)"}");
+        return true;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+using Omni.Emulator.Http;
+
+namespace Omni.Emulator.Scim;
+
+internal static partial class UserRules
+{
+    /// <summary>Omni's userName is the user's email address.</summary>
+    public static string Email(string? value, string field = "userName")
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw ApiProblem.BadRequest($"{field}: Required (the user's email address)");
+        }
+
+        return value.Length <= 254 && EmailShape().IsMatch(value)
+            ? value
+            : throw ApiProblem.BadRequest($"{field}: Invalid email, received '{value}'; expected an address such as jane@example.com");
+    }
+
+    [GeneratedRegex(@"^[^@\s""(),:;<>\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex EmailShape();
+}
