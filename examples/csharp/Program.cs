@@ -1,0 +1,4 @@
+using Pulumi;
+using OmniExample;
+
+return await Deployment.RunAsync(Team.Define);

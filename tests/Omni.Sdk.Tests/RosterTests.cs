@@ -1,0 +1,88 @@
+using OmniRoster;
+
+namespace Omni.Sdk.Tests;
+
+/// <summary>examples/gitops: the roster file parses, and a broken roster says which entry and field to fix.</summary>
+public sealed class RosterTests
+{
+    private static readonly string RosterFile = Path.Combine(RepositoryPaths.Root, "examples", "gitops", "users.yaml");
+
+    [Fact]
+    public void Example_roster_loads_with_unique_users_and_the_emulators_attribute_keys()
+    {
+        var roster = Roster.Load(RosterFile);
+
+        Assert.True(roster.Users.Count >= 5, $"expected about five users, found {roster.Users.Count}");
+        Assert.Equal(roster.Users.Count, roster.Users.Select(u => u.UserName.ToUpperInvariant()).Distinct().Count());
+        string[] emulatorDefaults = ["region", "department", "level", "regions"];
+        Assert.All(roster.Users.SelectMany(u => u.Attributes.Keys), key => Assert.Contains(key, emulatorDefaults));
+        Assert.Contains(roster.Users, u => u.Active == false);
+    }
+
+    [Fact]
+    public void Attribute_values_become_strings_and_string_lists()
+    {
+        var roster = Roster.Parse("""
+            users:
+              - name: alice
+                userName: alice@example.com
+                displayName: Alice
+                attributes: { level: 3, admin: true, region: us-east, regions: [us, eu], cleared: null }
+            """);
+
+        var inputs = Roster.AttributeInputs(roster.Users[0]);
+
+        Assert.Equal("3", inputs["level"]);
+        Assert.Equal("true", inputs["admin"]);
+        Assert.Equal("us-east", inputs["region"]);
+        Assert.Equal(new[] { "us", "eu" }, Assert.IsType<string[]>(inputs["regions"]));
+        Assert.False(inputs.ContainsKey("cleared"));
+    }
+
+    [Fact]
+    public void Invalid_entries_are_all_reported_with_their_position_and_field()
+    {
+        var error = Assert.Throws<RosterException>(() => Roster.Parse("""
+            users:
+              - name: alice
+                userName: alice@example.com
+                displayName: Alice
+              - name: alice
+                userName: ALICE@example.com
+                displayName: Alice again
+              - name: bob
+                userName: bob
+                displayName: ""
+                deletionMode: archive
+            """, "roster.yaml"));
+
+        Assert.Contains("roster.yaml is not a valid roster", error.Message, StringComparison.Ordinal);
+        Assert.Contains("users[1] (alice): `name` alice is used twice", error.Message, StringComparison.Ordinal);
+        Assert.Contains("users[1] (alice): `userName` ALICE@example.com is listed twice", error.Message, StringComparison.Ordinal);
+        Assert.Contains("users[2] (bob): `userName` must be the user's email address", error.Message, StringComparison.Ordinal);
+        Assert.Contains("users[2] (bob): `displayName` is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains("users[2] (bob): `deletionMode` must be `delete` or `deactivate`", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_fields_and_bad_yaml_name_the_file_and_line()
+    {
+        var error = Assert.Throws<RosterException>(() => Roster.Parse("""
+            users:
+              - name: alice
+                email: alice@example.com
+            """, "roster.yaml"));
+
+        Assert.StartsWith("roster.yaml:3:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("email", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_roster_file_says_how_to_point_at_one()
+    {
+        var error = Assert.Throws<RosterException>(() => Roster.Load(Path.Combine(Path.GetTempPath(), $"no-roster-{Guid.NewGuid():N}.yaml")));
+
+        Assert.Contains("roster file not found", error.Message, StringComparison.Ordinal);
+        Assert.Contains("`roster`", error.Message, StringComparison.Ordinal);
+    }
+}
