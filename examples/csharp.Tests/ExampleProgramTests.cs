@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using OmniRoster;
+using Pulumi;
+using Pulumi.Omni;
+using Pulumi.Testing;
+using Pulumi.Utilities;
+
+namespace Omni.Examples.Tests;
+
+/// <summary>The example programs, run against the real Pulumi SDK with the engine mocked.</summary>
+public sealed class ExampleProgramTests
+{
+    private static readonly TestOptions Up = new() { IsPreview = false };
+
+    [Fact]
+    public async Task Team_registers_two_users_with_defaults_and_attributes()
+    {
+        var mocks = new RecordingMocks();
+
+        var resources = await Deployment.TestAsync<TeamStack>(mocks, Up);
+
+        var users = resources.OfType<User>().ToList();
+        Assert.Equal(2, users.Count);
+        var alice = mocks.Registered["alice"];
+        Assert.Equal("omni:index:User", alice.Type);
+        Assert.Equal("alice@example.com", alice.Inputs["userName"]);
+        Assert.Equal(true, alice.Inputs["active"]);
+        Assert.Equal("delete", alice.Inputs["deletionMode"]);
+        Assert.Equal(false, alice.Inputs["adoptExisting"]);
+        var attributes = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(alice.Inputs["attributes"]);
+        Assert.Equal(new[] { "department", "level", "region", "regions" }, attributes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("deactivate", mocks.Registered["bob"].Inputs["deletionMode"]);
+    }
+
+    [Fact]
+    public async Task User_outputs_come_back_typed()
+    {
+        var resources = await Deployment.TestAsync<TeamStack>(new RecordingMocks(), Up);
+        var alice = resources.OfType<User>().Single(u => u.GetResourceName() == "alice");
+
+        Assert.Equal("alice-id", await OutputUtilities.GetValueAsync(alice.Id));
+        Assert.Equal("Alice Martin", await OutputUtilities.GetValueAsync(alice.DisplayName));
+        Assert.Equal(ImmutableArray.Create("alice@example.com"), await OutputUtilities.GetValueAsync(alice.Emails));
+        Assert.Empty(await OutputUtilities.GetValueAsync(alice.Groups));
+        Assert.False(await OutputUtilities.GetValueAsync(alice.Adopted));
+    }
+
+    [Fact]
+    public async Task Roster_becomes_one_user_per_entry()
+    {
+        var roster = Roster.Load(RosterStack.RosterFile);
+        var mocks = new RecordingMocks();
+
+        var resources = await Deployment.TestAsync<RosterStack>(mocks, Up);
+
+        Assert.Equal(roster.Users.Count, resources.OfType<User>().Count());
+        foreach (var person in roster.Users)
+        {
+            var (type, inputs) = mocks.Registered[person.Name];
+            Assert.Equal("omni:index:User", type);
+            Assert.Equal(person.UserName, inputs["userName"]);
+            Assert.Equal(person.DisplayName, inputs["displayName"]);
+            Assert.Equal(person.Active ?? true, inputs["active"]);
+        }
+
+        var stack = resources.OfType<RosterStack>().Single();
+        var ids = await OutputUtilities.GetValueAsync((Output<Dictionary<string, string>>)stack.Exports["userIds"]!);
+        Assert.Equal(roster.Users.Select(u => u.Name).Order(StringComparer.Ordinal), ids.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Provider_api_key_is_a_secret_and_config_defaults_apply()
+    {
+        var args = new ProviderArgs { ApiKey = "org-key", BaseUrl = "http://127.0.0.1:8787" };
+
+        Assert.True(await OutputUtilities.IsSecretAsync(args.ApiKey!.Apply(k => k)));
+        Assert.False(await OutputUtilities.IsSecretAsync(args.BaseUrl!.Apply(u => u)));
+        Assert.Equal(5, await OutputUtilities.GetValueAsync(args.MaxRetries!.Apply(v => v)));
+        Assert.Equal(30, await OutputUtilities.GetValueAsync(args.RequestTimeoutSeconds!.Apply(v => v)));
+    }
+}

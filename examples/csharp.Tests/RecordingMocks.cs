@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Pulumi.Testing;
+
+namespace Omni.Examples.Tests;
+
+/// <summary>
+/// Stands in for the engine and the omni plugin: records what each resource was registered with
+/// and answers with the inputs plus the outputs Omni would add.
+/// </summary>
+public sealed class RecordingMocks : IMocks
+{
+    public ConcurrentDictionary<string, (string Type, ImmutableDictionary<string, object> Inputs)> Registered { get; } = new();
+
+    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        var name = args.Name ?? "";
+        Registered[name] = (args.Type ?? "", args.Inputs);
+        var outputs = args.Inputs.ToBuilder();
+        if (args.Type == "omni:index:User")
+        {
+            outputs["emails"] = ImmutableArray.Create<object>(args.Inputs["userName"]);
+            outputs["groups"] = ImmutableArray<object>.Empty;
+            outputs["adopted"] = false;
+            outputs["created"] = "2026-01-01T00:00:00Z";
+        }
+
+        return Task.FromResult<(string? id, object state)>((args.Id ?? $"{name}-id", outputs.ToImmutable()));
+    }
+
+    public Task<object> CallAsync(MockCallArgs args) => Task.FromResult<object>(ImmutableDictionary<string, object>.Empty);
+}
