@@ -41,3 +41,37 @@ emulator: build
 clean:
 	rm -rf bin out .omni-emulator
 	dotnet clean Omni.Pulumi.sln -c $(CONFIG) >/dev/null
+
+# --- install: the plugin where the Pulumi engine finds it -------------------------------------
+# Pulumi looks for pulumi-resource-omni (1) in a `plugins.providers` folder of the project's
+# Pulumi.yaml, (2) on PATH, (3) in its plugin cache, $PULUMI_HOME/plugins/resource-omni-v<version>.
+# `make install` fills (3), so any project using omni v$(VERSION) finds it without extra settings.
+PULUMI_HOME       ?= $(HOME)/.pulumi
+PLUGIN_CACHE_DIR  := $(PULUMI_HOME)/plugins/resource-omni-v$(VERSION)
+
+.PHONY: install uninstall sdk-test
+
+install: build
+	mkdir -p "$(PLUGIN_CACHE_DIR)"
+	install -m 0755 bin/pulumi-resource-omni "$(PLUGIN_CACHE_DIR)/pulumi-resource-omni"
+	@echo "Installed $(PLUGIN_CACHE_DIR)/pulumi-resource-omni (plugin cache: resource omni v$(VERSION))."
+	@echo "Pulumi now loads it for any project that uses the omni package; it needs the .NET $(word 1,$(subst ., ,$(shell dotnet --version 2>/dev/null))) runtime."
+	@echo "Without installing, point a project at the build instead, in its Pulumi.yaml:"
+	@echo "    plugins: { providers: [ { name: omni, path: $(CURDIR)/bin } ] }"
+	@echo "or put $(CURDIR)/bin on PATH. Remove it with: make uninstall"
+
+uninstall:
+	rm -rf "$(PLUGIN_CACHE_DIR)" "$(PLUGIN_CACHE_DIR).lock" "$(PLUGIN_CACHE_DIR).partial"
+	@echo "Removed resource omni v$(VERSION) from $(PULUMI_HOME)/plugins."
+
+# Builds Pulumi.Omni (sdk/dotnet) and runs the example programs under Pulumi's test mocks.
+# Both need the Pulumi NuGet package; where the NuGet source does not serve it, say so and pass.
+sdk-test:
+	@if ! out=$$(dotnet restore examples/csharp.Tests 2>&1); then \
+	  if grep -qE "NU1101: Unable to find package Pulumi\.|NU1301" <<<"$$out"; then \
+	    echo "SKIP sdk-test: the Pulumi NuGet package is not reachable from this machine's NuGet source"; exit 0; \
+	  fi; \
+	  echo "$$out"; exit 1; \
+	fi; \
+	dotnet build sdk/dotnet -c $(CONFIG) --no-restore && \
+	dotnet test examples/csharp.Tests -c $(CONFIG) --no-restore --logger "console;verbosity=normal"
