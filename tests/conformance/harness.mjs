@@ -296,12 +296,12 @@ const progressEscapes = /\x1b\]9;4;\d;\x1b\\/g;
  * Spawns the plugin exactly as the engine does and reads the port from the first stdout line.
  * Anything other than the port (and the progress escapes) before the first newline is a failure.
  */
-export async function startPlugin({ engineAddress, args = ['--logtostderr', '-v=9'], env = {} } = {}) {
+export async function startPlugin({ engineAddress, args = ['--logtostderr', '-v=9'], env = {}, binary = pluginBinary } = {}) {
   const argv = engineAddress ? [...args, engineAddress] : args;
-  const child = spawn(pluginBinary, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: scrubbedEnv(env), cwd: repoRoot });
+  const child = spawn(binary, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: scrubbedEnv(env), cwd: repoRoot });
   const proc = new ChildProcess('pulumi-resource-omni', child);
   const spawnFailed = new Promise((_, reject) => child.once('error', (e) => reject(
-    e.code === 'ENOENT' ? new Error(`${pluginBinary} not found: run \`make build\` first`) : e)));
+    e.code === 'ENOENT' ? new Error(`${binary} not found: run \`make build\` first`) : e)));
   const firstLine = new Promise((resolve, reject) => {
     let resolved = false;
     child.stdout.on('data', (chunk) => {
