@@ -38,6 +38,12 @@ test-node:
 emulator: build
 	bin/omni-emulator --urls $(EMULATOR_URL) --data .omni-emulator
 
+# The gitops roster through preview, up, a change, a refresh after an out-of-band edit, an import and
+# destroy, on a fresh emulator; the plugin is driven through Pulumi's own gRPC client (no CLI needed).
+demo: build
+	[ -d tests/conformance/node_modules ] || npm ci --prefix tests/conformance --no-audit --no-fund
+	node tests/conformance/demo.mjs
+
 clean:
 	rm -rf bin out .omni-emulator
 	dotnet clean Omni.Pulumi.sln -c $(CONFIG) >/dev/null
