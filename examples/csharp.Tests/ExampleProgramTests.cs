@@ -73,8 +73,8 @@ public sealed class ExampleProgramTests
     {
         var args = new ProviderArgs { ApiKey = "org-key", BaseUrl = "http://127.0.0.1:8787" };
 
-        Assert.True(await OutputUtilities.IsSecretAsync(args.ApiKey!.Apply(k => k)));
-        Assert.False(await OutputUtilities.IsSecretAsync(args.BaseUrl!.Apply(u => u)));
+        Assert.True(await Output.IsSecretAsync(args.ApiKey!.Apply(k => k)));
+        Assert.False(await Output.IsSecretAsync(args.BaseUrl!.Apply(u => u)));
         Assert.Equal(5, await OutputUtilities.GetValueAsync(args.MaxRetries!.Apply(v => v)));
         Assert.Equal(30, await OutputUtilities.GetValueAsync(args.RequestTimeoutSeconds!.Apply(v => v)));
     }
