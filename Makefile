@@ -35,6 +35,10 @@ test-node:
 	[ -d tests/conformance/node_modules ] || npm ci --prefix tests/conformance --no-audit --no-fund
 	node --test tests/conformance/
 
+# sdk/schema.json is generated from the provider's annotated records (the single source of truth).
+schema:
+	dotnet run --project provider/Omni.Pulumi.Provider -c $(CONFIG) -- --print-schema $(CURDIR)/sdk/schema.json
+
 emulator: build
 	bin/omni-emulator --urls $(EMULATOR_URL) --data .omni-emulator
 

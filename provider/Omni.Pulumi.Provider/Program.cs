@@ -1,1 +1,39 @@
-Console.WriteLine("placeholder");
+using Omni.Pulumi.Provider;
+using Omni.Pulumi.Provider.Configuration;
+using Omni.Pulumi.Provider.Hosting;
+using Omni.Pulumi.Provider.Schema;
+
+// pulumi-resource-omni: the engine starts it, reads the port from the first stdout line and speaks
+// gRPC to it. Nothing may be written to stdout before that line.
+CommandLine commandLine;
+try
+{
+    commandLine = CommandLine.Parse(args);
+}
+catch (ArgumentException e)
+{
+    await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+    return 2;
+}
+
+if (commandLine.PrintSchema)
+{
+    using var session = new OmniSession();
+    var schema = SchemaGenerator.Generate(ProviderResources.Create(session, new SilentLog()));
+    if (commandLine.SchemaPath is null)
+    {
+        await Console.Out.WriteAsync(schema).ConfigureAwait(false);
+    }
+    else
+    {
+        await File.WriteAllTextAsync(commandLine.SchemaPath, schema).ConfigureAwait(false);
+    }
+
+    return 0;
+}
+
+await using var host = await ProviderHost.StartAsync(commandLine.EngineAddress, commandLine.Verbosity, EnvironmentVariables.Process, CancellationToken.None).ConfigureAwait(false);
+await Console.Out.WriteAsync($"{host.Port}\n").ConfigureAwait(false);
+await Console.Out.FlushAsync().ConfigureAwait(false);
+await host.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+return 0;

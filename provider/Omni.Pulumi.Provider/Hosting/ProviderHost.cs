@@ -1,0 +1,83 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging.Console;
+using Omni.Pulumi.Provider.Configuration;
+using Omni.Pulumi.Provider.Protocol;
+
+namespace Omni.Pulumi.Provider.Hosting;
+
+/// <summary>
+/// The gRPC server: Kestrel on 127.0.0.1, a free port, HTTP/2 only, logs on stderr only (stdout
+/// belongs to the port line). Used by Program and, in process, by the tests.
+/// </summary>
+internal sealed class ProviderHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ProviderHost(WebApplication app, int port)
+    {
+        _app = app;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<ProviderHost> StartAsync(string? engineAddress, int verbosity, EnvironmentVariables environment, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.ColorBehavior = LoggerColorBehavior.Disabled;
+            o.SingleLine = true;
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(verbosity >= 9 ? LogLevel.Debug : verbosity > 0 ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", verbosity >= 9 ? LogLevel.Information : LogLevel.Warning);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+        });
+
+        builder.Services.AddGrpc(o =>
+        {
+            // The engine sends whole stacks' worth of properties; match Pulumi's own limit.
+            o.MaxReceiveMessageSize = 400 * 1024 * 1024;
+        });
+        builder.Services.AddSingleton(environment);
+        builder.Services.AddSingleton<SecretRedactor>();
+        builder.Services.AddSingleton<CancellationHub>();
+        builder.Services.AddSingleton<EngineLogBridge>();
+        builder.Services.AddSingleton<OmniSession>();
+        builder.Services.AddSingleton<ConfigValidator>();
+        builder.Services.AddSingleton<ConfigProtocol>();
+        builder.Services.AddSingleton<ErrorMapper>();
+        builder.Services.AddSingleton(sp => new ResourceRegistry(
+            ProviderResources.Create(sp.GetRequiredService<OmniSession>(), sp.GetRequiredService<EngineLogBridge>())));
+
+        var app = builder.Build();
+        app.MapGrpcService<ResourceProviderService>();
+
+        var redactor = app.Services.GetRequiredService<SecretRedactor>();
+        redactor.Add(environment.Get(ProviderConfig.ApiKeyEnvironment));
+        app.Services.GetRequiredService<EngineLogBridge>().SetEngineAddress(engineAddress);
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ProviderHost(app, new Uri(address).Port);
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

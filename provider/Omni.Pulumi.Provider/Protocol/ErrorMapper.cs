@@ -1,0 +1,39 @@
+using Grpc.Core;
+using Omni.Client;
+using Omni.Pulumi.Provider.Hosting;
+using Omni.Pulumi.Provider.Resources;
+
+namespace Omni.Pulumi.Provider.Protocol;
+
+/// <summary>
+/// Exceptions to gRPC statuses, chosen for what the engine concludes from them: Unknown, Internal
+/// and DataLoss mean "the outcome is unknown" (state may be stale); any other code means nothing
+/// changed. Messages are redacted of secrets.
+/// </summary>
+internal sealed class ErrorMapper(SecretRedactor redactor)
+{
+    public RpcException Map(Exception exception, string operation)
+    {
+        if (exception is RpcException rpc)
+        {
+            return rpc;
+        }
+
+        var (code, message) = exception switch
+        {
+            ProviderFailureException { Kind: FailureKind.InvalidInput } e => (StatusCode.InvalidArgument, e.Message),
+            ProviderFailureException { Kind: FailureKind.NothingChanged } e => (StatusCode.FailedPrecondition, e.Message),
+            ProviderFailureException e => (StatusCode.Unknown, e.Message),
+            OperationCanceledException => (StatusCode.Cancelled, $"{operation} was cancelled."),
+            OmniConfigurationException e => (StatusCode.FailedPrecondition, e.Message),
+            OmniRateLimitedException e => (StatusCode.ResourceExhausted, e.Message),
+            OmniApiException { StatusCode: >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError } e => (StatusCode.FailedPrecondition, e.Message),
+            OmniApiException e => (StatusCode.Unknown, e.Message),
+            HttpRequestException e => (StatusCode.Unknown, $"{operation}: the request to Omni failed: {e.Message}"),
+            TimeoutException e => (StatusCode.Unknown, $"{operation}: the request to Omni timed out: {e.Message}"),
+            _ => (StatusCode.Internal, $"{operation} failed unexpectedly: {exception.GetType().Name}: {exception.Message}"),
+        };
+
+        return new RpcException(new Status(code, redactor.Redact(message)));
+    }
+}

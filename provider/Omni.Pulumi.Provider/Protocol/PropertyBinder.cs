@@ -1,0 +1,319 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Omni.Pulumi.Provider.Protocol;
+
+internal sealed record BindFailure(string Path, string Reason);
+
+/// <summary>A typed value bound from the wire, with what the type cannot say: which paths were
+/// unknown (preview), which top-level properties were secret, and what did not fit.</summary>
+internal sealed record Bound<T>(
+    T Value,
+    ImmutableHashSet<string> Unknowns,
+    ImmutableHashSet<string> SecretProperties,
+    ImmutableHashSet<string> PresentProperties,
+    IReadOnlyList<BindFailure> Failures)
+{
+    public bool IsUnknown(string path) => Unknowns.Contains(path);
+
+    public bool HasUnknownUnder(string path) =>
+        Unknowns.Any(u => u == path || u.StartsWith(path + ".", StringComparison.Ordinal) || u.StartsWith(path + "[", StringComparison.Ordinal));
+}
+
+/// <summary>
+/// Binds <see cref="PropertyValue"/>s to records annotated with <c>[PulumiProperty]</c> and back.
+/// Secrets are unwrapped (and remembered per top-level property), unknowns are skipped (and their
+/// paths remembered), and a value of the wrong type becomes a failure naming its path.
+/// </summary>
+internal static class PropertyBinder
+{
+    private static readonly object Skip = new();
+
+    /// <param name="lenientScalars">Accept "60" for a number and "true" for a bool: Pulumi config is
+    /// stringly typed, so provider config arrives that way.</param>
+    public static Bound<T> Bind<T>(ObjectValue value, bool lenientScalars = false) where T : class, new()
+    {
+        var context = new BindContext(lenientScalars);
+        var result = (T)BindObject(value, typeof(T), "", context, checkRequired: true);
+        return new Bound<T>(result, [.. context.Unknowns], [.. context.Secrets], [.. value.Properties.Keys], context.Failures);
+    }
+
+    /// <summary>Binds leniently where a value may be absent (olds of a resource that predates a
+    /// property): failures are ignored, missing values keep their defaults.</summary>
+    public static Bound<T> BindOrDefault<T>(ObjectValue? value) where T : class, new() =>
+        value is null ? new Bound<T>(new T(), [], [], [], []) : Bind<T>(value) with { Failures = [] };
+
+    public static ObjectValue Unbind(object record, IReadOnlySet<string>? unknowns = null, IReadOnlySet<string>? secretProperties = null)
+    {
+        var properties = new List<KeyValuePair<string, PropertyValue>>();
+        foreach (var info in PulumiProperties.Of(record.GetType()))
+        {
+            PropertyValue? value = unknowns?.Contains(info.Name) == true
+                ? new UnknownValue()
+                : UnbindValue(info.Property.GetValue(record), info.Name, unknowns);
+            if (value is null)
+            {
+                continue;
+            }
+
+            var secret = info.Attribute.Secret || secretProperties?.Contains(info.Name) == true;
+            properties.Add(KeyValuePair.Create(info.Name, secret ? new SecretValue(value) : value));
+        }
+
+        return ObjectValue.From(properties);
+    }
+
+    /// <summary>A plain .NET value (string, bool, number, list, dictionary, annotated record) as a property value; null stays absent.</summary>
+    public static PropertyValue? UnbindValue(object? value, string path = "", IReadOnlySet<string>? unknowns = null) => value switch
+    {
+        null => null,
+        string s => new StringValue(s),
+        bool b => new BoolValue(b),
+        int i => new NumberValue(i),
+        long l => new NumberValue(l),
+        double d => new NumberValue(d),
+        decimal m => new NumberValue((double)m),
+        PropertyValue p => p,
+        IDictionary dictionary => UnbindDictionary(dictionary, path, unknowns),
+        IEnumerable items => new ArrayValue([.. items.Cast<object?>().Select((item, i) => UnbindValue(item, PropertyPath.Index(path, i), unknowns) ?? PropertyValue.Null)]),
+        _ when PulumiProperties.IsPulumiObject(value.GetType()) => Unbind(value),
+        _ => throw new ArgumentException($"Cannot encode a {value.GetType().Name} at '{path}'.", nameof(value)),
+    };
+
+    private static ObjectValue UnbindDictionary(IDictionary dictionary, string path, IReadOnlySet<string>? unknowns)
+    {
+        var entries = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in dictionary)
+        {
+            var key = (string)entry.Key;
+            entries[key] = UnbindValue(entry.Value, PropertyPath.Child(path, key), unknowns) ?? PropertyValue.Null;
+        }
+
+        // An entry that was unknown on the way in was skipped by Bind; it goes out unknown again.
+        foreach (var unknown in unknowns ?? ImmutableHashSet<string>.Empty)
+        {
+            var prefix = path + ".";
+            if (unknown.StartsWith(prefix, StringComparison.Ordinal) && unknown.IndexOfAny(['.', '['], prefix.Length) < 0)
+            {
+                entries.TryAdd(unknown[prefix.Length..], new UnknownValue());
+            }
+        }
+
+        return ObjectValue.From(entries);
+    }
+
+    private static object BindObject(ObjectValue value, Type type, string path, BindContext context, bool checkRequired)
+    {
+        var result = Activator.CreateInstance(type)!;
+        foreach (var info in PulumiProperties.Of(type))
+        {
+            var propertyPath = PropertyPath.Child(path, info.Name);
+            var wire = value[info.Name];
+            if (wire is null or NullValue)
+            {
+                if (checkRequired && info.Attribute.Required)
+                {
+                    context.Fail(propertyPath, $"'{propertyPath}' is required.");
+                }
+
+                continue;
+            }
+
+            var bound = BindValue(wire, info.Property.PropertyType, propertyPath, context);
+            if (!ReferenceEquals(bound, Skip))
+            {
+                info.Property.SetValue(result, bound);
+            }
+        }
+
+        return result;
+    }
+
+    private static object? BindValue(PropertyValue wire, Type target, string path, BindContext context)
+    {
+        while (true)
+        {
+            switch (wire)
+            {
+                case SecretValue secret:
+                    context.Secrets.Add(PropertyPath.TopLevel(path));
+                    wire = secret.Value;
+                    continue;
+                case OutputValue output:
+                    if (output.IsSecret)
+                    {
+                        context.Secrets.Add(PropertyPath.TopLevel(path));
+                    }
+
+                    if (output.Value is null)
+                    {
+                        context.Unknowns.Add(path);
+                        return Skip;
+                    }
+
+                    wire = output.Value;
+                    continue;
+                case UnknownValue:
+                    context.Unknowns.Add(path);
+                    return Skip;
+                case ResourceReferenceValue reference:
+                    // A reference stands for its id (or URN for a component), as the engine sends it to
+                    // providers that do not accept references.
+                    if (reference.Id is UnknownValue)
+                    {
+                        context.Unknowns.Add(path);
+                        return Skip;
+                    }
+
+                    wire = reference.Id is StringValue { Value.Length: > 0 } id ? id : new StringValue(reference.Urn);
+                    continue;
+            }
+
+            break;
+        }
+
+        var underlying = Nullable.GetUnderlyingType(target);
+        if (underlying is not null)
+        {
+            return wire is NullValue ? null : BindValue(wire, underlying, path, context);
+        }
+
+        if (wire is NullValue)
+        {
+            return target.IsValueType ? Skip : null;
+        }
+
+        if (target == typeof(object))
+        {
+            return BindAny(wire, path, context);
+        }
+
+        if (target == typeof(string))
+        {
+            return wire is StringValue s ? s.Value : context.Mismatch(path, "a string", wire);
+        }
+
+        if (target == typeof(bool))
+        {
+            return wire switch
+            {
+                BoolValue b => b.Value,
+                StringValue s when context.LenientScalars && bool.TryParse(s.Value, out var parsed) => parsed,
+                _ => context.Mismatch(path, "a boolean (true or false)", wire),
+            };
+        }
+
+        if (target == typeof(double))
+        {
+            return wire switch
+            {
+                NumberValue n => n.Value,
+                StringValue s when context.LenientScalars && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+                _ => context.Mismatch(path, "a number", wire),
+            };
+        }
+
+        if (target == typeof(int))
+        {
+            double? number = wire switch
+            {
+                NumberValue n => n.Value,
+                StringValue s when context.LenientScalars && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+                _ => null,
+            };
+            return number is { } d && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue
+                ? (int)d
+                : context.Mismatch(path, "a whole number", wire);
+        }
+
+        if (GetGenericInterface(target, typeof(IReadOnlyDictionary<,>)) is { } dictionaryType && dictionaryType.GetGenericArguments()[0] == typeof(string))
+        {
+            if (wire is not ObjectValue obj)
+            {
+                return context.Mismatch(path, "an object (a map of names to values)", wire);
+            }
+
+            var valueType = dictionaryType.GetGenericArguments()[1];
+            var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
+            foreach (var (key, item) in obj.Properties)
+            {
+                var bound = BindValue(item, valueType, PropertyPath.Child(path, key), context);
+                if (!ReferenceEquals(bound, Skip))
+                {
+                    dictionary[key] = bound;
+                }
+            }
+
+            return dictionary;
+        }
+
+        if (GetGenericInterface(target, typeof(IReadOnlyList<>)) is { } listType)
+        {
+            if (wire is not ArrayValue array)
+            {
+                return context.Mismatch(path, "a list", wire);
+            }
+
+            var itemType = listType.GetGenericArguments()[0];
+            var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
+            for (var i = 0; i < array.Items.Length; i++)
+            {
+                var bound = BindValue(array.Items[i], itemType, PropertyPath.Index(path, i), context);
+                list.Add(ReferenceEquals(bound, Skip) ? null : bound);
+            }
+
+            return list;
+        }
+
+        if (PulumiProperties.IsPulumiObject(target))
+        {
+            return wire is ObjectValue obj ? BindObject(obj, target, path, context, checkRequired: true) : context.Mismatch(path, "an object", wire);
+        }
+
+        throw new InvalidOperationException($"The binder cannot bind to {target.Name} ('{path}').");
+    }
+
+    /// <summary>An untyped value as plain .NET: string, double, bool, null, lists and string-keyed dictionaries.</summary>
+    private static object? BindAny(PropertyValue wire, string path, BindContext context) => wire switch
+    {
+        StringValue s => s.Value,
+        NumberValue n => n.Value,
+        BoolValue b => b.Value,
+        ArrayValue a => BindValue(a, typeof(IReadOnlyList<object>), path, context),
+        ObjectValue o => BindValue(o, typeof(IReadOnlyDictionary<string, object>), path, context),
+        _ => context.Mismatch(path, "a plain value (string, number, boolean, list or object)", wire),
+    };
+
+    private static Type? GetGenericInterface(Type type, Type generic) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == generic
+            ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == generic);
+
+    private static string Describe(PropertyValue value) => value switch
+    {
+        StringValue s => $"the string \"{s.Value}\"",
+        NumberValue n => $"the number {n.Value.ToString(CultureInfo.InvariantCulture)}",
+        BoolValue b => b.Value ? "true" : "false",
+        ArrayValue => "a list",
+        ObjectValue => "an object",
+        _ => value.GetType().Name,
+    };
+
+    private sealed class BindContext(bool lenientScalars)
+    {
+        public bool LenientScalars { get; } = lenientScalars;
+        public HashSet<string> Unknowns { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Secrets { get; } = new(StringComparer.Ordinal);
+        public List<BindFailure> Failures { get; } = [];
+
+        public void Fail(string path, string reason) => Failures.Add(new BindFailure(path, reason));
+
+        public object Mismatch(string path, string expected, PropertyValue actual)
+        {
+            // Secret values are never echoed: the failure names the type only.
+            Fail(path, $"'{path}' must be {expected}, not {(Secrets.Contains(PropertyPath.TopLevel(path)) ? "a secret value of another type" : Describe(actual))}.");
+            return Skip;
+        }
+    }
+}

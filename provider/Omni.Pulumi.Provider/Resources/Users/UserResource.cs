@@ -1,0 +1,412 @@
+using System.Text.RegularExpressions;
+using Omni.Client;
+using Omni.Pulumi.Provider.Configuration;
+
+namespace Omni.Pulumi.Provider.Resources.Users;
+
+/// <summary>
+/// <c>omni:index:User</c>: one member of the Omni organisation, through SCIM. Reads top to bottom
+/// as the lifecycle: Check, Diff, Create (with adopt), Read (refresh and import), Update, Delete.
+/// </summary>
+[PulumiResource("omni:index:User", Description = "A member of the Omni organisation, managed through Omni's SCIM 2.0 API.")]
+internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : ICustomResource<UserArgs, UserState>
+{
+    // Outputs Omni computes: unknown in a preview of a user that does not exist yet.
+    private static readonly IReadOnlySet<string> ComputedOutputs =
+        new HashSet<string>(["emails", "groups", "created", "lastModified", "lastLogin", "adopted"], StringComparer.Ordinal);
+
+    // ---- Check: validate and normalise the inputs; unknowns (preview) pass -------------------
+
+    public async Task<CheckResult<UserArgs>> CheckAsync(CheckRequest<UserArgs> request, CancellationToken cancellationToken)
+    {
+        var news = request.News;
+        var args = news.Value;
+        var failures = new List<CheckFailure>();
+
+        if (!news.IsUnknown("userName") && !EmailFormat().IsMatch(args.UserName))
+        {
+            failures.Add(new CheckFailure("userName", $"'userName' must be the user's email address, e.g. alice@example.com; got '{args.UserName}'."));
+        }
+
+        if (!news.IsUnknown("displayName") && string.IsNullOrWhiteSpace(args.DisplayName))
+        {
+            failures.Add(new CheckFailure("displayName", "'displayName' must not be empty: it is the name Omni shows."));
+        }
+
+        if (!news.IsUnknown("deletionMode") && args.DeletionMode is not (UserArgs.Delete or UserArgs.Deactivate))
+        {
+            failures.Add(new CheckFailure("deletionMode", $"'deletionMode' must be \"{UserArgs.Delete}\" or \"{UserArgs.Deactivate}\"; got \"{args.DeletionMode}\"."));
+        }
+
+        var attributes = await CheckAttributesAsync(args.Attributes, failures, cancellationToken).ConfigureAwait(false);
+        return new CheckResult<UserArgs>(args with { Attributes = attributes }, failures);
+    }
+
+    private async Task<IReadOnlyDictionary<string, object?>?> CheckAttributesAsync(
+        IReadOnlyDictionary<string, object?>? attributes, List<CheckFailure> failures, CancellationToken cancellationToken)
+    {
+        if (attributes is null)
+        {
+            return null;
+        }
+
+        var definitions = await DefinitionsAsync(cancellationToken).ConfigureAwait(false);
+        var normalized = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in attributes)
+        {
+            var path = $"attributes.{key}";
+            if (UserAttributes.IsSystemKey(key))
+            {
+                failures.Add(new CheckFailure(path, $"'{key}' is a system attribute: Omni sets it itself and it cannot be assigned through SCIM. Remove it."));
+                continue;
+            }
+
+            AttributeValue? normalizedValue;
+            try
+            {
+                normalizedValue = AttributeValue.Normalize(value);
+            }
+            catch (ArgumentException e)
+            {
+                failures.Add(new CheckFailure(path, $"'{path}': {e.Message.Split(" (Parameter", 2)[0]}"));
+                continue;
+            }
+
+            if (definitions is not null)
+            {
+                var definition = definitions.FirstOrDefault(d => string.Equals(d.Name, key, StringComparison.Ordinal));
+                if (definition is null)
+                {
+                    var defined = string.Join(", ", definitions.Where(d => !d.System).Select(d => d.Name).Order(StringComparer.Ordinal));
+                    failures.Add(new CheckFailure(path, $"'{key}' is not a user attribute defined in this Omni organisation. Defined attributes: {defined}. "
+                        + "Attributes are created in Omni's UI (Settings > User attributes); use their reference name."));
+                    continue;
+                }
+
+                if (UserAttributes.CheckAgainst(definition, normalizedValue, path) is { } reason)
+                {
+                    failures.Add(new CheckFailure(path, reason));
+                    continue;
+                }
+
+                if (definition.MultipleValues && normalizedValue is { IsList: false })
+                {
+                    normalizedValue = AttributeValue.Of([normalizedValue.Single!]); // Omni stores multi-valued attributes as lists
+                }
+            }
+
+            normalized[key] = UserAttributes.ToPlain(normalizedValue);
+        }
+
+        return normalized;
+    }
+
+    private async Task<IReadOnlyList<UserAttributeDefinition>?> DefinitionsAsync(CancellationToken cancellationToken)
+    {
+        if (!omni.IsConfigured)
+        {
+            return null; // preview with unknown config, or before Configure: the shape checks still run
+        }
+
+        try
+        {
+            return await omni.GetAttributeDefinitionsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OmniApiException e)
+        {
+            await log.WarnAsync("", $"Could not read Omni's user-attribute definitions, so attribute keys are not checked: {e.Message}", cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    // ---- Diff: what changes, and whether it replaces -----------------------------------------
+
+    public DiffResult Diff(DiffRequest<UserArgs, UserState> request)
+    {
+        var olds = request.Olds;
+        var news = request.News;
+        var changes = new List<PropertyChange>();
+
+        // userName is the email Omni keys the user on: a real change replaces it, deleting first
+        // because the email is unique; a change of letter case alone is no change.
+        if (news.IsUnknown("userName") || !string.Equals(olds.UserName, news.Value.UserName, StringComparison.OrdinalIgnoreCase))
+        {
+            changes.Add(new PropertyChange("userName", ChangeKind.Update, Replaces: true));
+        }
+
+        Compare("displayName", olds.DisplayName, news.Value.DisplayName);
+        Compare("active", olds.Active, news.Value.Active);
+        Compare("deletionMode", olds.DeletionMode, news.Value.DeletionMode);
+        Compare("adoptExisting", olds.AdoptExisting, news.Value.AdoptExisting);
+        changes.AddRange(AttributeChanges(olds.Attributes, request.OldInputs?.Attributes, news));
+        return new DiffResult(changes, DeleteBeforeReplace: true);
+
+        void Compare<T>(string name, T old, T @new)
+        {
+            if (news.IsUnknown(name) || !EqualityComparer<T>.Default.Equals(old, @new))
+            {
+                changes.Add(new PropertyChange(name, ChangeKind.Update));
+            }
+        }
+    }
+
+    /// <summary>Only declared keys count: those in the new inputs, and those in the old inputs
+    /// (a key dropped from the program is cleared in Omni). Values compare after normalisation.</summary>
+    private static IEnumerable<PropertyChange> AttributeChanges(
+        IReadOnlyDictionary<string, object?>? oldOutputs, IReadOnlyDictionary<string, object?>? oldInputs, Typed<UserArgs> news)
+    {
+        if (news.IsUnknown("attributes"))
+        {
+            yield return new PropertyChange("attributes", ChangeKind.Update);
+            yield break;
+        }
+
+        var held = oldOutputs ?? new Dictionary<string, object?>();
+        var wanted = news.Value.Attributes ?? new Dictionary<string, object?>();
+        var unknownKeys = news.Unknowns.Where(u => u.StartsWith("attributes.", StringComparison.Ordinal)).Select(u => u["attributes.".Length..]);
+        foreach (var key in wanted.Keys.Union(unknownKeys).Order(StringComparer.Ordinal))
+        {
+            var path = $"attributes.{key}";
+            var old = UserAttributes.NormalizeOrNull(held.GetValueOrDefault(key));
+            if (news.IsUnknown(path))
+            {
+                yield return new PropertyChange(path, old is null ? ChangeKind.Add : ChangeKind.Update);
+                continue;
+            }
+
+            var @new = UserAttributes.NormalizeOrNull(wanted[key]);
+            if (old != @new)
+            {
+                yield return new PropertyChange(path, (old, @new) switch
+                {
+                    (null, _) => ChangeKind.Add,
+                    (_, null) => ChangeKind.Delete,
+                    _ => ChangeKind.Update,
+                });
+            }
+        }
+
+        foreach (var key in (oldInputs ?? held).Keys.Except(wanted.Keys).Order(StringComparer.Ordinal))
+        {
+            if (UserAttributes.NormalizeOrNull(held.GetValueOrDefault(key)) is not null && !news.IsUnknown($"attributes.{key}"))
+            {
+                yield return new PropertyChange($"attributes.{key}", ChangeKind.Delete);
+            }
+        }
+    }
+
+    // ---- Create: one POST; a 409 says how to import, or adopts when asked -------------------
+
+    public async Task<CreateResult<UserState>> CreateAsync(CreateRequest<UserArgs> request, CancellationToken cancellationToken)
+    {
+        var args = request.News.Value;
+        if (request.Preview)
+        {
+            return new CreateResult<UserState>("", UserMapping.Planned(args), ComputedOutputs);
+        }
+
+        ScimUser user;
+        try
+        {
+            user = await omni.Client.Users.CreateAsync(new ScimUserCreate(args.UserName, args.DisplayName, ToSend(args.Attributes)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OmniConflictException) when (args.AdoptExisting)
+        {
+            return await AdoptAsync(args, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OmniConflictException e)
+        {
+            throw new ProviderFailureException(FailureKind.NothingChanged,
+                $"A user with userName '{args.UserName}' already exists in Omni, so it was not created. To manage that user with Pulumi, import it: "
+                + $"`pulumi import omni:index:User {request.Name} {args.UserName}`, or set adoptExisting: true on this resource to adopt it.", e);
+        }
+
+        if (!args.Active)
+        {
+            // SCIM creates users active; a user declared inactive is deactivated right after. If that
+            // fails the user exists, so the engine must keep it (ErrorResourceInitFailed).
+            try
+            {
+                user = await omni.Client.Users.PatchAsync(user.Id, new ScimUserPatch().SetActive(false), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                throw new ResourceInitFailedException(user.Id, UserMapping.ToState(user, args, adopted: false),
+                    $"Omni created user '{args.UserName}' (id {user.Id}) but deactivating it failed: {e.Message} "
+                    + "The user is kept in the stack's state; run `pulumi up` again to finish.", e);
+            }
+        }
+
+        return new CreateResult<UserState>(user.Id, UserMapping.ToState(user, args, adopted: false), new HashSet<string>());
+    }
+
+    /// <summary>Takes over the existing user: reactivated and set to the declared state, leaving
+    /// attributes the program does not declare untouched.</summary>
+    private async Task<CreateResult<UserState>> AdoptAsync(UserArgs args, CancellationToken cancellationToken)
+    {
+        var existing = await omni.Client.Users.FindByUserNameAsync(args.UserName, cancellationToken).ConfigureAwait(false)
+            ?? throw new ProviderFailureException(FailureKind.NothingChanged,
+                $"Omni reported that '{args.UserName}' already exists, but no such user was found to adopt. Retry `pulumi up`.");
+
+        var patch = new ScimUserPatch();
+        if (existing.Active != args.Active)
+        {
+            patch.SetActive(args.Active);
+        }
+
+        if (existing.DisplayName != args.DisplayName)
+        {
+            patch.SetDisplayName(args.DisplayName);
+        }
+
+        AddAttributeChanges(patch, existing.Attributes, args.Attributes, removedKeys: []);
+        try
+        {
+            var user = patch.IsEmpty ? existing : await omni.Client.Users.PatchAsync(existing.Id, patch, cancellationToken).ConfigureAwait(false);
+            return new CreateResult<UserState>(user.Id, UserMapping.ToState(user, args, adopted: true), new HashSet<string>());
+        }
+        catch (Exception e)
+        {
+            throw new ResourceInitFailedException(existing.Id, UserMapping.ToState(existing, args, adopted: true),
+                $"Adopted existing user '{args.UserName}' (id {existing.Id}) but updating it to the declared state failed: {e.Message} "
+                + "The user is kept in the stack's state; run `pulumi up` again to finish.", e);
+        }
+    }
+
+    // ---- Read: refresh (one GET) and import (by id or userName) -----------------------------
+
+    public async Task<ReadResult<UserArgs, UserState>> ReadAsync(ReadRequest<UserArgs, UserState> request, CancellationToken cancellationToken)
+    {
+        var users = omni.Client.Users;
+        var user = request.IsImport && request.Id.Contains('@', StringComparison.Ordinal)
+            ? await users.FindByUserNameAsync(request.Id, cancellationToken).ConfigureAwait(false)
+            : await users.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
+
+        if (user is null)
+        {
+            if (!request.IsImport)
+            {
+                await log.WarnAsync(request.Urn, $"User '{request.Olds?.UserName ?? request.Id}' (id {request.Id}) no longer exists in Omni: it was deleted "
+                    + "outside Pulumi. Refresh removes it from the stack's state; `pulumi up` creates it again.", cancellationToken).ConfigureAwait(false);
+            }
+
+            return ReadResult<UserArgs, UserState>.Gone;
+        }
+
+        if (request.IsImport)
+        {
+            // Every attribute the user has, so the code `pulumi import` generates is complete.
+            var imported = UserMapping.ToArgs(user, new UserArgs(), UserAttributes.AllButSystem(user));
+            return new ReadResult<UserArgs, UserState>(user.Id, UserMapping.ToState(user, imported, adopted: false), imported);
+        }
+
+        // Refresh: Omni's values, but only for the attribute keys the program declares.
+        var declared = request.OldInputs ?? request.Olds ?? new UserArgs();
+        var inputs = UserMapping.ToArgs(user, declared, UserAttributes.AsHeld(declared.Attributes, user));
+        return new ReadResult<UserArgs, UserState>(user.Id, UserMapping.ToState(user, inputs, request.Olds?.Adopted ?? false), inputs);
+    }
+
+    // ---- Update: one PATCH with only what changed ---------------------------------------------
+
+    public async Task<UpdateResult<UserState>> UpdateAsync(UpdateRequest<UserArgs, UserState> request, CancellationToken cancellationToken)
+    {
+        var olds = request.Olds;
+        var args = request.News.Value;
+        var patch = new ScimUserPatch();
+        if (olds.DisplayName != args.DisplayName)
+        {
+            patch.SetDisplayName(args.DisplayName);
+        }
+
+        if (olds.Active != args.Active)
+        {
+            patch.SetActive(args.Active);
+        }
+
+        var held = (olds.Attributes ?? new Dictionary<string, object?>())
+            .Select(a => (a.Key, Value: UserAttributes.NormalizeOrNull(a.Value)))
+            .Where(a => a.Value is not null)
+            .ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal);
+        var removed = (request.OldInputs?.Attributes ?? olds.Attributes)?.Keys.Except(args.Attributes?.Keys ?? []) ?? [];
+        AddAttributeChanges(patch, held, args.Attributes, removed);
+
+        if (request.Preview)
+        {
+            return new UpdateResult<UserState>(UserMapping.Planned(args, olds), patch.IsEmpty ? new HashSet<string>() : new HashSet<string>(["lastModified"]));
+        }
+
+        if (patch.IsEmpty)
+        {
+            // Only provider-side settings changed (deletionMode, adoptExisting): nothing to send.
+            return new UpdateResult<UserState>(olds with
+            {
+                DeletionMode = args.DeletionMode,
+                AdoptExisting = args.AdoptExisting,
+                Attributes = args.Attributes is null ? null : olds.Attributes?.Where(a => args.Attributes.ContainsKey(a.Key)).ToDictionary(StringComparer.Ordinal),
+            }, new HashSet<string>());
+        }
+
+        var user = await omni.Client.Users.PatchAsync(request.Id, patch, cancellationToken).ConfigureAwait(false);
+        return new UpdateResult<UserState>(UserMapping.ToState(user, args, olds.Adopted), new HashSet<string>());
+    }
+
+    // ---- Delete: DELETE, or deactivate; already gone counts as done -------------------------
+
+    public async Task DeleteAsync(DeleteRequest<UserState> request, CancellationToken cancellationToken)
+    {
+        if (request.Olds.DeletionMode == UserArgs.Deactivate)
+        {
+            try
+            {
+                await omni.Client.Users.PatchAsync(request.Id, new ScimUserPatch().SetActive(false), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OmniNotFoundException)
+            {
+                // Deleted outside Pulumi: there is nothing left to deactivate.
+            }
+
+            return;
+        }
+
+        await omni.Client.Users.DeleteAsync(request.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    // ---- Helpers -------------------------------------------------------------------------------
+
+    private static Dictionary<string, AttributeValue>? ToSend(IReadOnlyDictionary<string, object?>? attributes)
+    {
+        var values = attributes?
+            .Select(a => (a.Key, Value: AttributeValue.Normalize(a.Value)))
+            .Where(a => a.Value is not null)
+            .ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal);
+        return values is { Count: > 0 } ? values : null;
+    }
+
+    /// <summary>Sets each declared key whose value differs from what Omni holds, clears declared
+    /// empty values and <paramref name="removedKeys"/> that Omni still holds.</summary>
+    private static void AddAttributeChanges(ScimUserPatch patch, IReadOnlyDictionary<string, AttributeValue> held,
+        IReadOnlyDictionary<string, object?>? declared, IEnumerable<string> removedKeys)
+    {
+        foreach (var (key, value) in declared ?? new Dictionary<string, object?>())
+        {
+            var wanted = AttributeValue.Normalize(value);
+            var current = held.GetValueOrDefault(key);
+            if (wanted is null && current is not null)
+            {
+                patch.ClearAttribute(key);
+            }
+            else if (wanted is not null && wanted != current)
+            {
+                patch.SetAttribute(key, wanted);
+            }
+        }
+
+        foreach (var key in removedKeys.Where(held.ContainsKey))
+        {
+            patch.ClearAttribute(key);
+        }
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailFormat();
+}

@@ -1,0 +1,189 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Omni.Pulumi.Provider.Configuration;
+using Omni.Pulumi.Provider.Protocol;
+using Omni.Pulumi.Provider.Resources;
+
+namespace Omni.Pulumi.Provider.Schema;
+
+/// <summary>
+/// Derives the package schema (sdk/schema.json) from the annotated records, the way
+/// pulumi-go-provider's <c>infer</c> does: the code is the single source of truth.
+/// </summary>
+internal static class SchemaGenerator
+{
+    private static readonly JsonSerializerOptions Output = new()
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Generate(IEnumerable<IResourceHandler> resources) =>
+        Build(resources).ToJsonString(Output).ReplaceLineEndings("\n") + "\n";
+
+    public static JsonObject Build(IEnumerable<IResourceHandler> resources)
+    {
+        var types = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var config = Properties(typeof(ProviderConfig), types);
+        var resourceSpecs = new JsonObject();
+        foreach (var resource in resources.OrderBy(r => r.Token, StringComparer.Ordinal))
+        {
+            resourceSpecs[resource.Token] = new JsonObject
+            {
+                ["description"] = resource.Description,
+                ["properties"] = Properties(resource.StateType, types, includeDefaults: false),
+                ["required"] = Required(resource.StateType, defaultedAreAlwaysSet: true),
+                ["inputProperties"] = Properties(resource.ArgsType, types),
+                ["requiredInputs"] = Required(resource.ArgsType, defaultedAreAlwaysSet: false),
+            };
+        }
+
+        return new JsonObject
+        {
+            ["name"] = PackageInfo.Name,
+            ["displayName"] = PackageInfo.DisplayName,
+            ["version"] = PackageInfo.Version,
+            ["description"] = PackageInfo.Description,
+            ["keywords"] = new JsonArray([.. PackageInfo.Keywords.Select(k => JsonValue.Create(k))]),
+            ["license"] = PackageInfo.License,
+            ["repository"] = PackageInfo.Repository,
+            ["publisher"] = PackageInfo.Publisher,
+            ["config"] = new JsonObject { ["variables"] = config.DeepClone() },
+            ["provider"] = new JsonObject
+            {
+                ["description"] = "The provider type for the omni package.",
+                ["properties"] = OutputsOfProvider(config),
+                ["inputProperties"] = config,
+            },
+            ["resources"] = resourceSpecs,
+            ["types"] = new JsonObject([.. types]),
+            ["language"] = new JsonObject
+            {
+                ["csharp"] = new JsonObject
+                {
+                    ["rootNamespace"] = "Pulumi",
+                    ["packageReferences"] = new JsonObject { ["Pulumi"] = "3.*" },
+                    ["respectSchemaVersion"] = true,
+                },
+            },
+        };
+    }
+
+    // A provider's state holds its string inputs, as the engine records them.
+    private static JsonObject OutputsOfProvider(JsonObject config) =>
+        new([.. config.Where(p => p.Value?["type"]?.GetValue<string>() == "string").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))]);
+
+    /// <param name="includeDefaults">Defaults describe inputs; outputs always carry the value.</param>
+    private static JsonObject Properties(Type record, SortedDictionary<string, JsonNode?> types, bool includeDefaults = true)
+    {
+        var properties = new JsonObject();
+        foreach (var info in PulumiProperties.Of(record))
+        {
+            var spec = TypeSpec(info.Property, types);
+            spec["description"] = info.Attribute.Description;
+            if (includeDefaults && info.Attribute.Default is { } defaultValue)
+            {
+                spec["default"] = DefaultValue(defaultValue);
+            }
+
+            if (info.Attribute.EnvironmentFallbacks is { Length: > 0 } environment)
+            {
+                spec["defaultInfo"] = new JsonObject { ["environment"] = new JsonArray([.. environment.Select(e => JsonValue.Create(e))]) };
+            }
+
+            if (info.Attribute.Secret)
+            {
+                spec["secret"] = true;
+            }
+
+            if (info.Attribute.WillReplaceOnChanges)
+            {
+                spec["willReplaceOnChanges"] = true;
+            }
+
+            properties[info.Name] = spec;
+        }
+
+        return properties;
+    }
+
+    /// <param name="defaultedAreAlwaysSet">In outputs, an input with a default is always present
+    /// (Check applies the default), so the SDK can type it as non-optional.</param>
+    private static JsonArray Required(Type record, bool defaultedAreAlwaysSet) =>
+        [.. PulumiProperties.Of(record)
+            .Where(p => p.Attribute.Required || (defaultedAreAlwaysSet && p.Attribute.Default is not null))
+            .Select(p => JsonValue.Create(p.Name))];
+
+    private static JsonValue DefaultValue(object value) => value switch
+    {
+        bool b => JsonValue.Create(b),
+        int i => JsonValue.Create(i),
+        double d => JsonValue.Create(d),
+        string s => JsonValue.Create(s),
+        _ => throw new InvalidOperationException($"Unsupported default value type {value.GetType().Name}."),
+    };
+
+    private static JsonObject TypeSpec(PropertyInfo property, SortedDictionary<string, JsonNode?> types) =>
+        TypeSpec(property.PropertyType, property.Name, types);
+
+    private static JsonObject TypeSpec(Type type, string where, SortedDictionary<string, JsonNode?> types)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string))
+        {
+            return new JsonObject { ["type"] = "string" };
+        }
+
+        if (type == typeof(bool))
+        {
+            return new JsonObject { ["type"] = "boolean" };
+        }
+
+        if (type == typeof(int) || type == typeof(long))
+        {
+            return new JsonObject { ["type"] = "integer" };
+        }
+
+        if (type == typeof(double))
+        {
+            return new JsonObject { ["type"] = "number" };
+        }
+
+        if (type == typeof(object))
+        {
+            return new JsonObject { ["$ref"] = "pulumi.json#/Any" };
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
+        {
+            return new JsonObject { ["type"] = "object", ["additionalProperties"] = TypeSpec(type.GetGenericArguments()[1], where, types) };
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+        {
+            return new JsonObject { ["type"] = "array", ["items"] = TypeSpec(type.GetGenericArguments()[0], where, types) };
+        }
+
+        if (type.GetCustomAttribute<PulumiTypeAttribute>() is { } objectType)
+        {
+            if (!types.ContainsKey(objectType.Token))
+            {
+                types[objectType.Token] = null; // reserve first: a type may refer to itself
+                types[objectType.Token] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["description"] = objectType.Description,
+                    ["properties"] = Properties(type, types),
+                    ["required"] = Required(type, defaultedAreAlwaysSet: false),
+                };
+            }
+
+            return new JsonObject { ["$ref"] = $"#/types/{objectType.Token}" };
+        }
+
+        throw new InvalidOperationException($"No schema type for {type.Name} ({where}); declare it as IReadOnlyList, IReadOnlyDictionary or a [PulumiType] record.");
+    }
+}
