@@ -10,22 +10,19 @@ using Pulumi.Serialization;
 namespace Pulumi.Omni
 {
     /// <summary>
-    /// The provider type for the omni package. By default, resources use package-wide configuration
-    /// settings, however an explicit `Provider` instance may be created and passed during resource
-    /// construction to achieve fine-grained programmatic control over provider settings. See the
-    /// [documentation](https://www.pulumi.com/docs/reference/programming-model/#providers) for more information.
+    /// The provider type for the omni package.
     /// </summary>
     [OmniResourceType("pulumi:providers:omni")]
     public partial class Provider : global::Pulumi.ProviderResource
     {
         /// <summary>
-        /// An Omni Organization API key. Personal access tokens are refused.
+        /// An Omni Organization API key (personal access tokens cannot use SCIM). Set it with `pulumi config set --secret omni:apiKey &lt;key&gt;`. Falls back to the `OMNI_API_KEY` environment variable.
         /// </summary>
         [Output("apiKey")]
         public Output<string?> ApiKey { get; private set; } = null!;
 
         /// <summary>
-        /// The Omni instance, e.g. https://acme.omniapp.co (with or without /api). https is required except for loopback addresses.
+        /// The Omni instance URL, e.g. `https://acme.omniapp.co` (with or without `/api`). HTTPS is required except for loopback addresses. Falls back to the `OMNI_BASE_URL` environment variable.
         /// </summary>
         [Output("baseUrl")]
         public Output<string?> BaseUrl { get; private set; } = null!;
@@ -66,7 +63,7 @@ namespace Pulumi.Omni
         private Input<string>? _apiKey;
 
         /// <summary>
-        /// An Omni Organization API key. Personal access tokens are refused.
+        /// An Omni Organization API key (personal access tokens cannot use SCIM). Set it with `pulumi config set --secret omni:apiKey &lt;key&gt;`. Falls back to the `OMNI_API_KEY` environment variable.
         /// </summary>
         public Input<string>? ApiKey
         {
@@ -79,25 +76,25 @@ namespace Pulumi.Omni
         }
 
         /// <summary>
-        /// The Omni instance, e.g. https://acme.omniapp.co (with or without /api). https is required except for loopback addresses.
+        /// The Omni instance URL, e.g. `https://acme.omniapp.co` (with or without `/api`). HTTPS is required except for loopback addresses. Falls back to the `OMNI_BASE_URL` environment variable.
         /// </summary>
         [Input("baseUrl")]
         public Input<string>? BaseUrl { get; set; }
 
         /// <summary>
-        /// How many times a request is retried after a 429, a 5xx or a timeout.
+        /// How many times a request is retried after a 429, a 5xx or a timeout. Defaults to 5.
         /// </summary>
         [Input("maxRetries", json: true)]
         public Input<int>? MaxRetries { get; set; }
 
         /// <summary>
-        /// Per-request timeout in seconds.
+        /// Timeout of a single HTTP request, in seconds. Defaults to 30.
         /// </summary>
         [Input("requestTimeoutSeconds", json: true)]
         public Input<int>? RequestTimeoutSeconds { get; set; }
 
         /// <summary>
-        /// Client-side request budget per minute, shared by every operation of the run.
+        /// Client-side request budget shared by every operation of the run. Defaults to 60, Omni's documented limit; 0 disables the limiter. Falls back to `OMNI_REQUESTS_PER_MINUTE`.
         /// </summary>
         [Input("requestsPerMinute", json: true)]
         public Input<int>? RequestsPerMinute { get; set; }

@@ -287,6 +287,16 @@ public sealed class SdkMatchesSchemaTests(SchemaFixture fixture, ITestOutputHelp
         drift.Expect(csproj.Contains($"<Version>{version}</Version>", StringComparison.Ordinal), $"Pulumi.Omni.csproj: <Version> must be {version}");
         drift.Expect(csproj.Contains("<EmbeddedResource Include=\"version.txt\" />", StringComparison.Ordinal), "Pulumi.Omni.csproj must embed version.txt (Utilities.Version reads it)");
         drift.Expect(csproj.Contains("<PackageReference Include=\"Pulumi\"", StringComparison.Ordinal), "Pulumi.Omni.csproj must reference the Pulumi package");
+        foreach (var (package, range) in schema.Root["language"]?["csharp"]?["packageReferences"] as JsonObject ?? [])
+        {
+            var reference = $"<PackageReference Include=\"{package}\" Version=\"{(string?)range}\" />";
+            drift.Expect(csproj.Contains(reference, StringComparison.Ordinal), $"Pulumi.Omni.csproj: language.csharp.packageReferences wants `{reference}`");
+        }
+
+        var description = (string?)schema.Root["description"] ?? "";
+        drift.ExpectEqual(description.Trim(), File.ReadAllText(Path.Combine(RepositoryPaths.DotnetSdk, "README.md")).Trim(), "sdk/dotnet/README.md (the package description)");
+        drift.Expect(csproj.Contains($"<Description>{XmlText(description)}</Description>", StringComparison.Ordinal),
+            "Pulumi.Omni.csproj: <Description> must be the schema's description");
         drift.AssertNone();
     }
 
@@ -343,6 +353,9 @@ public sealed class SdkMatchesSchemaTests(SchemaFixture fixture, ITestOutputHelp
             .Replace(">", "&gt;", StringComparison.Ordinal);
         return string.Join(" ", escaped.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
+
+    private static string XmlText(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>The generator documents the provider class with a fixed text when the schema gives none.</summary>
     private static string ProviderDescription(string package, string? description) =>

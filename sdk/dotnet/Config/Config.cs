@@ -34,7 +34,7 @@ namespace Pulumi.Omni
 
         private static readonly __Value<string?> _apiKey = new __Value<string?>(() => __config.Get("apiKey") ?? Utilities.GetEnv("OMNI_API_KEY"));
         /// <summary>
-        /// An Omni Organization API key. Personal access tokens are refused.
+        /// An Omni Organization API key (personal access tokens cannot use SCIM). Set it with `pulumi config set --secret omni:apiKey &lt;key&gt;`. Falls back to the `OMNI_API_KEY` environment variable.
         /// </summary>
         public static string? ApiKey
         {
@@ -44,7 +44,7 @@ namespace Pulumi.Omni
 
         private static readonly __Value<string?> _baseUrl = new __Value<string?>(() => __config.Get("baseUrl") ?? Utilities.GetEnv("OMNI_BASE_URL"));
         /// <summary>
-        /// The Omni instance, e.g. https://acme.omniapp.co (with or without /api). https is required except for loopback addresses.
+        /// The Omni instance URL, e.g. `https://acme.omniapp.co` (with or without `/api`). HTTPS is required except for loopback addresses. Falls back to the `OMNI_BASE_URL` environment variable.
         /// </summary>
         public static string? BaseUrl
         {
@@ -54,7 +54,7 @@ namespace Pulumi.Omni
 
         private static readonly __Value<int?> _maxRetries = new __Value<int?>(() => __config.GetInt32("maxRetries") ?? 5);
         /// <summary>
-        /// How many times a request is retried after a 429, a 5xx or a timeout.
+        /// How many times a request is retried after a 429, a 5xx or a timeout. Defaults to 5.
         /// </summary>
         public static int? MaxRetries
         {
@@ -64,7 +64,7 @@ namespace Pulumi.Omni
 
         private static readonly __Value<int?> _requestTimeoutSeconds = new __Value<int?>(() => __config.GetInt32("requestTimeoutSeconds") ?? 30);
         /// <summary>
-        /// Per-request timeout in seconds.
+        /// Timeout of a single HTTP request, in seconds. Defaults to 30.
         /// </summary>
         public static int? RequestTimeoutSeconds
         {
@@ -74,7 +74,7 @@ namespace Pulumi.Omni
 
         private static readonly __Value<int?> _requestsPerMinute = new __Value<int?>(() => __config.GetInt32("requestsPerMinute") ?? Utilities.GetEnvInt32("OMNI_REQUESTS_PER_MINUTE") ?? 60);
         /// <summary>
-        /// Client-side request budget per minute, shared by every operation of the run.
+        /// Client-side request budget shared by every operation of the run. Defaults to 60, Omni's documented limit; 0 disables the limiter. Falls back to `OMNI_REQUESTS_PER_MINUTE`.
         /// </summary>
         public static int? RequestsPerMinute
         {
