@@ -26,7 +26,7 @@ build:
 	cp out/omni-emulator/omni-emulator bin/omni-emulator
 	cp out/pulumi-resource-omni/pulumi-resource-omni bin/pulumi-resource-omni
 
-test: build test-dotnet test-node
+test: build test-dotnet test-node sdk-test
 
 test-dotnet:
 	dotnet test Omni.Pulumi.sln -c $(CONFIG) --no-build --logger "console;verbosity=normal"
@@ -47,6 +47,11 @@ emulator: build
 demo: build
 	[ -d tests/conformance/node_modules ] || npm ci --prefix tests/conformance --no-audit --no-fund
 	node tests/conformance/demo.mjs
+
+# Benchmarks: each scenario next to a baseline measured in the same run, reported as a ratio.
+# BENCH_ARGS=--quick for a short run.
+bench: build
+	dotnet run --project tests/bench/Omni.Bench -c $(CONFIG) --no-build -- $(BENCH_ARGS)
 
 clean:
 	rm -rf bin out .omni-emulator
