@@ -33,13 +33,13 @@ public sealed class AttributeDefinitions
         }
         catch (JsonException exception)
         {
-            throw new ArgumentException($"--attributes: {source} is not valid JSON: {exception.Message}", nameof(file));
+            throw new ArgumentException($"--attributes: {source} is not valid JSON: {exception.Message}");
         }
 
         if (list?.Records is null)
         {
             throw new ArgumentException($"--attributes: {source} must be an object with a \"records\" array " +
-                "(the body of GET /api/v1/user-attributes).", nameof(file));
+                "(the body of GET /api/v1/user-attributes).");
         }
 
         return new AttributeDefinitions(Validate(list.Records, source));
@@ -53,7 +53,7 @@ public sealed class AttributeDefinitions
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new ArgumentException($"--attributes: cannot read '{file}': {exception.Message}", nameof(file));
+            throw new ArgumentException($"--attributes: cannot read '{file}': {exception.Message}");
         }
     }
 
@@ -64,19 +64,18 @@ public sealed class AttributeDefinitions
         {
             if (string.IsNullOrWhiteSpace(record.Name))
             {
-                throw new ArgumentException($"--attributes: {source}: records[{index}].name is required.", nameof(records));
+                throw new ArgumentException($"--attributes: {source}: records[{index}].name is required.");
             }
 
             if (record.Type is not ("String" or "Number"))
             {
                 throw new ArgumentException(
-                    $"--attributes: {source}: records[{index}].type must be \"String\" or \"Number\", got \"{record.Type}\".",
-                    nameof(records));
+                    $"--attributes: {source}: records[{index}].type must be \"String\" or \"Number\", got {(string.IsNullOrEmpty(record.Type) ? "nothing" : $"\"{record.Type}\"")}.");
             }
 
             if (!seen.Add(record.Name))
             {
-                throw new ArgumentException($"--attributes: {source}: attribute \"{record.Name}\" is defined twice.", nameof(records));
+                throw new ArgumentException($"--attributes: {source}: attribute \"{record.Name}\" is defined twice.");
             }
         }
 

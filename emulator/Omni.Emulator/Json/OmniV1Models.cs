@@ -9,7 +9,7 @@ public sealed record UserAttributeDefinition
     [JsonPropertyName("id")] public string Id { get; init; } = "";
     [JsonPropertyName("name")] public string Name { get; init; } = "";
     [JsonPropertyName("label")] public string? Label { get; init; }
-    [JsonPropertyName("type")] public string Type { get; init; } = "String";
+    [JsonPropertyName("type")] public string Type { get; init; } = "";
     [JsonPropertyName("multiple_values")] public bool MultipleValues { get; init; }
     [JsonPropertyName("default_value")] public JsonNode? DefaultValue { get; init; }
     [JsonPropertyName("description")] public string? Description { get; init; }

@@ -39,15 +39,15 @@ internal sealed partial class GroupPatch
             case var path when path.Equals("displayName", StringComparison.OrdinalIgnoreCase):
                 return operation.Kind == PatchKind.Remove
                     ? throw PatchOperation.Invalid(operation.Index, "displayName cannot be removed")
-                    : group with { DisplayName = GroupRules.DisplayName(operation.Value, field) };
+                    : group with { DisplayName = GroupRules.DisplayName(operation.Value, $"{field} (displayName)") };
             case var path when path.Equals("members", StringComparison.OrdinalIgnoreCase):
                 return operation.Kind switch
                 {
-                    PatchKind.Add => group with { MemberIds = Union(group.MemberIds, GroupRules.MemberIds(operation.Value, field)) },
-                    PatchKind.Replace => group with { MemberIds = GroupRules.MemberIds(operation.Value, field) },
+                    PatchKind.Add => group with { MemberIds = Union(group.MemberIds, GroupRules.MemberIds(operation.Value, $"{field} (members)")) },
+                    PatchKind.Replace => group with { MemberIds = GroupRules.MemberIds(operation.Value, $"{field} (members)") },
                     // RFC 7644 §3.5.2.2: remove of "members" without a value removes them all.
                     _ when operation.Value is null => group with { MemberIds = [] },
-                    _ => group with { MemberIds = Except(group.MemberIds, GroupRules.MemberIds(operation.Value, field)) },
+                    _ => group with { MemberIds = Except(group.MemberIds, GroupRules.MemberIds(operation.Value, $"{field} (members)")) },
                 };
             case var path when MemberFilter().Match(path) is { Success: true } match && operation.Kind == PatchKind.Remove:
                 return group with { MemberIds = Except(group.MemberIds, [match.Groups["id"].Value]) };
