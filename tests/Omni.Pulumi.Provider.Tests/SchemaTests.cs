@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Json.Schema;
+using Omni.Pulumi.Provider.Configuration;
+using Omni.Pulumi.Provider.Hosting;
+using Omni.Pulumi.Provider.Schema;
+using Omni.Pulumi.Provider.Tests.Harness;
+using Xunit.Abstractions;
+
+namespace Omni.Pulumi.Provider.Tests;
+
+public class SchemaTests(ITestOutputHelper output)
+{
+    private static string Generated()
+    {
+        using var session = new OmniSession();
+        return SchemaGenerator.Generate(ProviderResources.Create(session, new SilentLog()));
+    }
+
+    [Fact]
+    public void The_committed_schema_is_what_the_code_generates()
+    {
+        var committed = File.ReadAllText(RepositoryPaths.Schema).ReplaceLineEndings("\n");
+        Assert.True(committed == Generated(), "sdk/schema.json differs from what the provider's records generate: run `make schema` and commit the result.");
+    }
+
+    [Fact]
+    public void The_schema_is_valid_against_pulumis_package_metaschema()
+    {
+        if (!File.Exists(RepositoryPaths.MetaSchema))
+        {
+            output.WriteLine($"SKIPPED: Pulumi's package metaschema is not at {RepositoryPaths.MetaSchema} (it lives outside the repository, in ../shared/pulumi).");
+            return;
+        }
+
+        var metaSchema = JsonSchema.FromText(File.ReadAllText(RepositoryPaths.MetaSchema));
+        using var document = System.Text.Json.JsonDocument.Parse(Generated());
+        var result = metaSchema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var errors = (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).ToList();
+        Assert.True(result.IsValid, "schema invalid: " + string.Join("; ", errors));
+    }
+
+    [Fact]
+    public void Every_property_has_a_description_and_the_user_resource_is_complete()
+    {
+        var schema = JsonNode.Parse(Generated())!.AsObject();
+        var user = schema["resources"]!["omni:index:User"]!;
+        foreach (var section in new[] { user["properties"]!, user["inputProperties"]!, schema["config"]!["variables"]!, schema["types"]!["omni:index:UserGroup"]!["properties"]! })
+        {
+            Assert.All(section.AsObject(), p => Assert.False(string.IsNullOrWhiteSpace(p.Value!["description"]?.GetValue<string>()), $"{p.Key} has no description"));
+        }
+
+        Assert.Equal(["displayName", "userName"], user["requiredInputs"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.True(user["inputProperties"]!["userName"]!["willReplaceOnChanges"]!.GetValue<bool>());
+        Assert.True(schema["config"]!["variables"]!["apiKey"]!["secret"]!.GetValue<bool>());
+        Assert.Equal("OMNI_BASE_URL", schema["config"]!["variables"]!["baseUrl"]!["defaultInfo"]!["environment"]![0]!.GetValue<string>());
+        Assert.Equal("#/types/omni:index:UserGroup", user["properties"]!["groups"]!["items"]!["$ref"]!.GetValue<string>());
+        Assert.Equal("Pulumi", schema["language"]!["csharp"]!["rootNamespace"]!.GetValue<string>());
+        Assert.Equal("0.1.0", schema["version"]!.GetValue<string>());
+    }
+}
