@@ -18,11 +18,10 @@ internal sealed class ConfigProtocol(ConfigValidator validator, OmniSession sess
         var config = PropertyBinder.Bind<ProviderConfig>(news, lenientScalars: true);
         var response = new Rpc.CheckResponse { Inputs = StructCodec.Encode(KeepSecret(news)) };
         response.Failures.AddRange(config.Failures.Select(f => new Rpc.CheckFailure { Property = f.Path, Reason = f.Reason }));
-        if (config.Failures.Count == 0)
-        {
-            response.Failures.AddRange(validator.Validate(config.Value, config.Unknowns)
-                .Select(f => new Rpc.CheckFailure { Property = f.Property, Reason = f.Reason }));
-        }
+        // A value that did not bind stays unset, so the remaining checks still report the rest.
+        response.Failures.AddRange(validator.Validate(config.Value, config.Unknowns)
+            .Where(f => config.Failures.All(b => b.Path != f.Property))
+            .Select(f => new Rpc.CheckFailure { Property = f.Property, Reason = f.Reason }));
 
         return response;
     }
