@@ -12,6 +12,7 @@ const require = createRequire(import.meta.url);
 const grpc = require('@grpc/grpc-js');
 const providerRpc = require('@pulumi/pulumi/proto/provider_grpc_pb.js');
 const providerPb = require('@pulumi/pulumi/proto/provider_pb.js');
+const pluginPb = require('@pulumi/pulumi/proto/plugin_pb.js');
 const engineRpc = require('@pulumi/pulumi/proto/engine_grpc_pb.js');
 const statusPb = require('@pulumi/pulumi/proto/status_pb.js');
 // Resolved from Pulumi's own proto folder so that Struct is the very class its messages check against.
@@ -511,6 +512,13 @@ export class Plugin {
     req.setProperties(toStruct(properties));
     req.setOldInputs(toStruct(oldInputs ?? properties));
     await this.rpc.delete(req);
+  }
+
+  /** What the engine sends after Handshake to a provider it attached to (PULUMI_DEBUG_PROVIDERS). */
+  async attach(address) {
+    const req = new pluginPb.PluginAttach();
+    req.setAddress(address);
+    await this.rpc.attach(req);
   }
 
   async cancel() { await this.rpc.cancel(new Empty(), { timeoutMs: 10000 }); }

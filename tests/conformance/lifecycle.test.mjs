@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startStack, startPlugin, startEmulator, providerArgs, secret, isSecret, isUnknown, reveal, randomKey,
+  startStack, startPlugin, startEmulator, startFakeEngine, providerPb, providerArgs, secret, isSecret, isUnknown, reveal, randomKey,
   uniqueEmail, urnOf, waitFor, grpc, UNKNOWN, DiffChanges, DiffKind, LogSeverity, USER_ATTRIBUTES,
 } from './harness.mjs';
 
@@ -25,7 +25,10 @@ before(async () => {
 });
 
 after(async () => {
-  for (const p of extraPlugins) await p.plugin.stop().catch(() => {});
+  for (const p of extraPlugins) {
+    await p.plugin.stop().catch(() => {});
+    await p.engine?.close();
+  }
   await stack?.close();
 });
 
@@ -121,6 +124,40 @@ test('configure with a personal access token fails asking for an Organization AP
   assert.ok(!stack.engine.logs.some((l) => l.message.includes(PAT)), 'the token is not in a Log call');
 });
 
+test('with no arguments the plugin serves in attach mode and logs to the engine named by Handshake and Attach', async () => {
+  const engine = await startFakeEngine();
+  const plugin = await startPlugin({ args: [] });
+  extraPlugins.push({ plugin, engine });
+  await plugin.handshake({ engineAddress: engine.address });
+  await plugin.attach(engine.address);
+  await plugin.configure({ args: providerArgs(stack.emulator) });
+  const user = await createUser();
+  await stack.emulator.deleteUser(user.id);
+  const read = await plugin.read({ id: user.id, urn: user.urn, properties: user.outputs, inputs: user.inputs });
+  assert.equal(read.id, '');
+  await waitFor(() => engine.logs.some((l) => l.severity === LogSeverity.WARNING), { what: 'a WARNING on the attached engine' });
+});
+
+test('Parameterize, Construct and Call answer Unimplemented', async () => {
+  const calls = {
+    parameterize: new providerPb.ParameterizeRequest(),
+    construct: new providerPb.ConstructRequest(),
+    call: new providerPb.CallRequest(),
+  };
+  for (const [method, request] of Object.entries(calls)) {
+    await assert.rejects(stack.plugin.rpc[method](request), (err) => {
+      assert.equal(err.code, grpc.status.UNIMPLEMENTED, `${method}: ${err.code} ${err.details}`);
+      return true;
+    });
+  }
+});
+
+test('diffConfig answers for an unchanged configuration', async () => {
+  const config = { baseUrl: stack.emulator.baseUrl, apiKey: secret(stack.emulator.apiKey), version: '0.1.0' };
+  const diff = await stack.plugin.diffConfig({ olds: config, news: config });
+  assert.notEqual(diff.changes, DiffChanges.DIFF_SOME, `diffConfig: ${JSON.stringify(diff)}`);
+});
+
 // ---- Check and Diff ------------------------------------------------------------------------------
 
 test('check accepts valid inputs and fills the defaults', async () => {
@@ -208,6 +245,27 @@ test('create makes the user in Omni with normalised attributes', async () => {
   assert.equal(out.displayName, 'Ada Lovelace');
   assert.deepEqual(out.emails?.map((e) => e.toLowerCase()), [inputs.userName.toLowerCase()]);
   assert.ok(out.created, 'created output is set');
+});
+
+test('create of an email that exists fails with the import command; adoptExisting adopts it', async () => {
+  const userName = uniqueEmail('taken');
+  const existing = await stack.emulator.createUser({ userName, displayName: 'Made In UI' });
+  await stack.emulator.patchUser(existing.id, [{ op: 'replace', path: 'active', value: false }]);
+  const resourceName = name('dup');
+  const urn = urnOf(resourceName);
+  const { inputs } = await stack.plugin.check({ urn, news: programInputs({ userName }) });
+  await assert.rejects(stack.plugin.create({ urn, properties: inputs }), (err) => {
+    assert.match(err.details, new RegExp(`pulumi import omni:index:User ${resourceName} ${userName.replace(/\./g, '\\.')}`));
+    assert.equal(err.initFailure, null, 'nothing was created, so no partial failure');
+    return true;
+  });
+  const adopting = await stack.plugin.check({ urn, news: programInputs({ userName, adoptExisting: true }) });
+  const adopted = await stack.plugin.create({ urn, properties: adopting.inputs });
+  assert.equal(adopted.id, existing.id);
+  assert.equal(reveal(adopted.properties).adopted, true);
+  const scim = await stack.emulator.getUser(existing.id);
+  assert.equal(scim.active, true, 'reactivated');
+  assert.equal(scim.displayName, 'Ada Lovelace', 'updated to the declared state');
 });
 
 test('a secret input stays secret in the outputs', async () => {
@@ -399,7 +457,8 @@ test('cancel answers, and stops an in-flight call', async () => {
 test('the API key never appears in a Log call, on stderr or on stdout', async () => {
   const key = stack.emulator.apiKey;
   const plugins = [stack.plugin, ...extraPlugins.map((e) => e.plugin)];
-  for (const log of stack.engine.logs) assert.ok(!log.message.includes(key), `Log message leaks the key: ${log.message}`);
+  const logs = [...stack.engine.logs, ...extraPlugins.flatMap((e) => e.engine?.logs ?? [])];
+  for (const log of logs) assert.ok(!log.message.includes(key), `Log message leaks the key: ${log.message}`);
   for (const p of plugins) {
     assert.ok(!p.stderr.includes(key), 'stderr leaks the key');
     assert.ok(!p.stdoutAfterPort.includes(key), 'stdout leaks the key');
