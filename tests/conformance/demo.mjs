@@ -9,10 +9,11 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import YAML from 'yaml';
 import { startEmulator, startStack, repoRoot, reveal } from './harness.mjs';
-import { Deployment, show } from './deployment.mjs';
+import { Deployment, DeploymentError, show } from './deployment.mjs';
 
 const rosterPath = process.env.OMNI_DEMO_ROSTER ?? path.join(repoRoot, 'examples', 'gitops', 'users.yaml');
 const demoDir = path.join(repoRoot, '.demo');
+const shown = (file) => (file.startsWith(repoRoot + path.sep) ? path.relative(repoRoot, file) : file);
 
 let stepNumber = 0;
 const header = (title) => console.log(`\n━━━ ${++stepNumber}. ${title} ${'━'.repeat(Math.max(3, 76 - title.length))}`);
@@ -98,10 +99,10 @@ async function run(emulator, stack) {
   const started = Date.now();
   const deployment = new Deployment({ plugin: stack.plugin, statePath: path.join(demoDir, 'state.json') });
   const roster = YAML.parse(await fs.readFile(rosterPath, 'utf8'));
-  const desired = rosterInputs(roster, path.relative(repoRoot, rosterPath));
+  const desired = rosterInputs(roster, shown(rosterPath));
   const postRoute = 'POST /api/scim/v2/users';
 
-  header(`preview: ${path.relative(repoRoot, rosterPath)} against an empty organisation`);
+  header(`preview: ${shown(rosterPath)} against an empty organisation`);
   const postsBefore = await emulator.countOf(postRoute);
   const previewSteps = await deployment.preview(desired);
   expect(previewSteps.every((s) => s.op === 'create'), 'a first preview must only create');
@@ -211,9 +212,10 @@ async function main() {
   } catch (err) {
     console.error(`\nDEMO FAILED${stepNumber ? ` in step ${stepNumber}` : ''}: ${err.details ?? err.message}`);
     if (err.rpc) console.error(`  (gRPC ${err.rpc}, code ${err.code}${err.initFailure ? `, partial failure for id ${err.initFailure.id}` : ''})`);
-    if (!(err instanceof DemoFailure) && !err.rpc) console.error(err.stack);
-    const stderr = stack?.plugin?.stderr;
-    if (stderr) console.error(`  last plugin log lines:\n${stderr.trimEnd().split('\n').slice(-15).map((l) => `    ${l}`).join('\n')}`);
+    if (!(err instanceof DemoFailure) && !(err instanceof DeploymentError) && !err.rpc) console.error(err.stack);
+    // The plugin's warnings and errors (ASP.NET's "warn:", "fail:" and "crit:" lines), not its request noise.
+    const problems = (stack?.plugin?.stderr ?? '').split('\n').filter((l) => /^(warn|fail|crit):/.test(l)).slice(-10);
+    if (problems.length) console.error(`  the plugin's last warnings and errors:\n${problems.map((l) => `    ${l}`).join('\n')}`);
     process.exitCode = 1;
   } finally {
     await stopAll();

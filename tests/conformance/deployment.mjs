@@ -36,6 +36,9 @@ function lookup(obj, propertyPath) {
   return v;
 }
 
+/** A failure the plan itself reports (e.g. Check failures), as the engine would print it. */
+export class DeploymentError extends Error {}
+
 export class Deployment {
   /**
    * @param {object} o
@@ -65,7 +68,7 @@ export class Deployment {
       const checked = await this.plugin.check({ urn, olds: old?.inputs ?? {}, news });
       if (checked.failures.length > 0) {
         const lines = checked.failures.map((f) => `  ${f.property}: ${f.reason}`).join('\n');
-        throw new Error(`${USER_TYPE} ${name}: the provider rejected the inputs:\n${lines}`);
+        throw new DeploymentError(`${USER_TYPE} ${name}: the provider rejected the inputs:\n${lines}`);
       }
       if (!old) {
         steps.push({ op: 'create', name, urn, news: checked.inputs });
@@ -126,7 +129,7 @@ export class Deployment {
     for (const step of steps) {
       if (step.op === 'create' || step.op === 'replace') {
         const result = await this.plugin.create({ urn: step.urn, properties: step.news, preview: true });
-        if (result.id !== '') throw new Error(`preview Create of ${step.name} returned id ${JSON.stringify(result.id)}; it must be ""`);
+        if (result.id !== '') throw new DeploymentError(`preview Create of ${step.name} returned id ${JSON.stringify(result.id)}; it must be ""`);
       } else if (step.op === 'update') {
         await this.plugin.update({ id: step.old.id, urn: step.urn, olds: step.old.outputs, oldInputs: step.old.inputs, news: step.news, preview: true });
       }
@@ -224,8 +227,8 @@ export class Deployment {
   async import(name, idOrUserName) {
     const urn = this.urn(name);
     const read = await this.plugin.read({ id: idOrUserName, urn });
-    if (!read.properties) throw new Error(`resource '${idOrUserName}' does not exist`);
-    if (!read.inputs) throw new Error('provider does not support importing resources');
+    if (!read.properties) throw new DeploymentError(`resource '${idOrUserName}' does not exist`);
+    if (!read.inputs) throw new DeploymentError('provider does not support importing resources');
     const checked = await this.plugin.check({ urn, olds: read.inputs, news: read.inputs });
     for (const f of checked.failures) this.print(`warning: ${f.property}: ${f.reason}`);
     this.resources.set(name, { urn, id: read.id, inputs: read.inputs, outputs: read.properties });
