@@ -29,12 +29,12 @@ public sealed class AuthTests
         {
             using var client = emulator.ClientWithToken(token);
             Assert.Equal("Unauthorized: Missing or invalid API key",
-                await Responses.ExpectErrorAsync(await TestEmulator.SendAsync(client, new HttpMethod(method), path, "{}"), 401));
+                await Responses.ExpectErrorAsync(await TestEmulatorClient.SendAsync(client, new HttpMethod(method), path, "{}"), 401));
         }
 
         using var pat = emulator.ClientWithToken(TestEmulator.Pat);
         Assert.Equal("Personal Access Tokens (PATs) are not supported for this endpoint",
-            await Responses.ExpectErrorAsync(await TestEmulator.SendAsync(pat, new HttpMethod(method), path, "{}"), 403));
+            await Responses.ExpectErrorAsync(await TestEmulatorClient.SendAsync(pat, new HttpMethod(method), path, "{}"), 403));
     }
 
     [Fact]
