@@ -16,6 +16,7 @@ all: build
 restore:
 	dotnet restore Omni.Pulumi.sln
 	npm ci --prefix tests/conformance --no-audit --no-fund
+	npm ci --prefix tests/scimmy --no-audit --no-fund
 
 # Single-file executables at the repository root's bin/, the way the Pulumi engine expects a plugin.
 build:
