@@ -9,7 +9,7 @@ VERSION      ?= $(shell sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.
 EMULATOR_URL ?= http://127.0.0.1:8787
 PUBLISH      := -c $(CONFIG) -r $(RID) --self-contained false -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:DebugType=embedded
 
-.PHONY: all restore build test test-dotnet test-node emulator demo install schema bench clean
+.PHONY: all restore node-deps build test test-dotnet test-node emulator demo install schema bench clean
 
 all: build
 
@@ -17,6 +17,11 @@ restore:
 	dotnet restore Omni.Pulumi.sln
 	npm ci --prefix tests/conformance --no-audit --no-fund
 	npm ci --prefix tests/scimmy --no-audit --no-fund
+
+# The Node packages the tests and the demo use, installed from their lock files when missing.
+node-deps:
+	[ -d tests/conformance/node_modules ] || npm ci --prefix tests/conformance --no-audit --no-fund
+	[ -d tests/scimmy/node_modules ] || npm ci --prefix tests/scimmy --no-audit --no-fund
 
 # Single-file executables at the repository root's bin/, the way the Pulumi engine expects a plugin.
 build:
@@ -29,11 +34,10 @@ build:
 
 test: build test-dotnet test-node sdk-test
 
-test-dotnet:
+test-dotnet: node-deps
 	dotnet test Omni.Pulumi.sln -c $(CONFIG) --no-build --logger "console;verbosity=normal"
 
-test-node:
-	[ -d tests/conformance/node_modules ] || npm ci --prefix tests/conformance --no-audit --no-fund
+test-node: node-deps
 	node --test tests/conformance/
 
 # sdk/schema.json is generated from the provider's annotated records (the single source of truth).
@@ -45,8 +49,7 @@ emulator: build
 
 # The gitops roster through preview, up, a change, a refresh after an out-of-band edit, an import and
 # destroy, on a fresh emulator; the plugin is driven through Pulumi's own gRPC client (no CLI needed).
-demo: build
-	[ -d tests/conformance/node_modules ] || npm ci --prefix tests/conformance --no-audit --no-fund
+demo: build node-deps
 	node tests/conformance/demo.mjs
 
 # Benchmarks: each scenario next to a baseline measured in the same run, reported as a ratio.
