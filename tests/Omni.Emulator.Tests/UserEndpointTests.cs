@@ -193,10 +193,13 @@ public sealed partial class UserEndpointTests
     public async Task Login_recorded_through_the_admin_api_shows_as_lastLogin()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        var id = (await emulator.CreateUserAsync("logged.in@example.com")).Str("id");
+        var created = await emulator.CreateUserAsync("logged.in@example.com");
+        var id = created.Str("id");
         await Responses.ExpectAsync(await emulator.SendAsync(HttpMethod.Post, $"/__emulator/users/{id}/login"), 200);
         var user = await Responses.ExpectAsync(await emulator.GetAsync($"/api/scim/v2/users/{id}"), 200);
         Assert.Matches(IsoMilliseconds(), user["urn:omni:params:scim:schemas:extension:user:2.0"].Str("lastLogin"));
+        Assert.Equal(created["meta"].Str("lastModified"), user["meta"].Str("lastModified"));
+        await Responses.ExpectErrorAsync(await emulator.SendAsync(HttpMethod.Post, $"/__emulator/users/{Guid.NewGuid()}/login"), 404);
     }
 
     internal static string Patch(params string[] operations) =>

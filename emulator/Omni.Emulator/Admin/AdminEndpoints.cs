@@ -73,11 +73,9 @@ internal static class AdminEndpoints
     }
 
     /// <summary>Omni sets lastLogin when a user signs in; this lets tests produce a user who has.</summary>
-    private static async Task<IResult> RecordLoginAsync(string id, UserStore users, TimeProvider timeProvider,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> RecordLoginAsync(string id, UserStore users, CancellationToken cancellationToken)
     {
-        var user = await users.UpdateAsync(id, u => u with { LastLogin = Timestamps.Format(timeProvider.GetUtcNow()) },
-            cancellationToken).ConfigureAwait(false);
+        var user = await users.RecordLoginAsync(id, cancellationToken).ConfigureAwait(false);
         return Results.Json(Scim.ScimRepresentation.User(user, omniSchemas: true), EmulatorJson.Context.ScimUserResource);
     }
 }

@@ -80,6 +80,18 @@ public sealed class UserStore(EmulatorDatabase database, TimeProvider timeProvid
             return changed;
         }, cancellationToken);
 
+    /// <summary>Records a sign-in now; like Omni, a sign-in is not a modification, so lastModified stays.</summary>
+    public async Task<StoredUser> RecordLoginAsync(string id, CancellationToken cancellationToken)
+    {
+        var updated = await database.WriteAsync(async (connection, transaction) =>
+            await connection.ExecuteAsync("UPDATE users SET last_login = $now WHERE id = $id", transaction, cancellationToken,
+                ("$now", Timestamps.Format(timeProvider.GetUtcNow())), ("$id", id)).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
+        return updated == 1
+            ? (await FindAsync(id, cancellationToken).ConfigureAwait(false))!
+            : throw ApiProblem.UserNotFound();
+    }
+
     /// <summary>Deletes the user; its group memberships go with it (ON DELETE CASCADE).</summary>
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
