@@ -312,6 +312,16 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
     {
         var olds = request.Olds;
         var args = request.News.Value;
+        if (request.Preview)
+        {
+            // Values may be unknown here, so nothing is built for Omni; lastModified will change
+            // unless only provider-side settings (deletionMode, adoptExisting) do.
+            var touchesOmni = request.News.Unknowns.Count > 0
+                || Diff(new DiffRequest<UserArgs, UserState>(request.Id, request.Urn, olds, request.OldInputs, request.News)).Changes
+                    .Any(c => c.Path is not ("deletionMode" or "adoptExisting"));
+            return new UpdateResult<UserState>(UserMapping.Planned(args, olds), touchesOmni ? new HashSet<string>(["lastModified"]) : new HashSet<string>());
+        }
+
         var patch = new ScimUserPatch();
         if (olds.DisplayName != args.DisplayName)
         {
@@ -329,11 +339,6 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
             .ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal);
         var removed = (request.OldInputs?.Attributes ?? olds.Attributes)?.Keys.Except(args.Attributes?.Keys ?? []) ?? [];
         AddAttributeChanges(patch, held, args.Attributes, removed);
-
-        if (request.Preview)
-        {
-            return new UpdateResult<UserState>(UserMapping.Planned(args, olds), patch.IsEmpty ? new HashSet<string>() : new HashSet<string>(["lastModified"]));
-        }
 
         if (patch.IsEmpty)
         {
