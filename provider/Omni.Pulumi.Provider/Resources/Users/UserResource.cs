@@ -38,11 +38,11 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
             failures.Add(new CheckFailure("deletionMode", $"'deletionMode' must be \"{UserArgs.Delete}\" or \"{UserArgs.Deactivate}\"; got \"{args.DeletionMode}\"."));
         }
 
-        var attributes = await CheckAttributesAsync(args.Attributes, failures, cancellationToken).ConfigureAwait(false);
+        var attributes = await CheckAttributesAsync(request.Urn, args.Attributes, failures, cancellationToken).ConfigureAwait(false);
         return new CheckResult<UserArgs>(args with { Attributes = attributes }, failures);
     }
 
-    private async Task<IReadOnlyDictionary<string, object?>?> CheckAttributesAsync(
+    private async Task<IReadOnlyDictionary<string, object?>?> CheckAttributesAsync(string urn,
         IReadOnlyDictionary<string, object?>? attributes, List<CheckFailure> failures, CancellationToken cancellationToken)
     {
         if (attributes is null)
@@ -50,7 +50,7 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
             return null;
         }
 
-        var definitions = await DefinitionsAsync(cancellationToken).ConfigureAwait(false);
+        var definitions = await DefinitionsAsync(urn, cancellationToken).ConfigureAwait(false);
         var normalized = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in attributes)
         {
@@ -101,7 +101,7 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
         return normalized;
     }
 
-    private async Task<IReadOnlyList<UserAttributeDefinition>?> DefinitionsAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<UserAttributeDefinition>?> DefinitionsAsync(string urn, CancellationToken cancellationToken)
     {
         if (!omni.IsConfigured)
         {
@@ -114,7 +114,7 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
         }
         catch (OmniApiException e)
         {
-            await log.WarnAsync("", $"Could not read Omni's user-attribute definitions, so attribute keys are not checked: {e.Message}", cancellationToken).ConfigureAwait(false);
+            await log.WarnAsync(urn, $"Could not read Omni's user-attribute definitions, so attribute keys are not checked: {e.Message}", cancellationToken).ConfigureAwait(false);
             return null;
         }
     }
