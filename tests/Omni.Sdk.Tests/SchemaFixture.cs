@@ -1,8 +1,6 @@
-using Xunit.Abstractions;
-
 namespace Omni.Sdk.Tests;
 
-/// <summary>Loads the schema and the SDK once; a missing schema makes each test say why it did not run.</summary>
+/// <summary>Loads the schema and the SDK once; a missing schema makes each test that needs it skip, saying why.</summary>
 public sealed class SchemaFixture
 {
     public SchemaFixture()
@@ -19,15 +17,11 @@ public sealed class SchemaFixture
 
     internal SdkSources Sdk { get; }
 
-    /// <summary>The schema, or null after writing why the calling test cannot check anything.</summary>
-    internal PackageSchema? SchemaOrExplain(ITestOutputHelper output)
+    /// <summary>The schema; without one the calling [SkippableFact] is reported as skipped, with the reason.</summary>
+    internal PackageSchema SchemaOrSkip()
     {
-        if (Schema is null)
-        {
-            output.WriteLine($"SKIPPED: {RepositoryPaths.Schema} does not exist yet (the plugin writes it); nothing to compare the SDK with.");
-        }
-
-        return Schema;
+        Skip.If(Schema is null, $"{RepositoryPaths.Schema} does not exist yet (the plugin writes it); nothing to compare the SDK with.");
+        return Schema!;
     }
 }
 

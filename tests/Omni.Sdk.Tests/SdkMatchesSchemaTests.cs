@@ -23,13 +23,10 @@ public sealed class SdkMatchesSchemaTests(SchemaFixture fixture, ITestOutputHelp
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Each_resource_and_the_provider_has_the_schemas_outputs()
     {
-        if (fixture.SchemaOrExplain(output) is not { } schema)
-        {
-            return;
-        }
+        var schema = fixture.SchemaOrSkip();
 
         var drift = new DriftReport();
         foreach (var resource in schema.Resources.Append(schema.Provider))
@@ -81,13 +78,10 @@ public sealed class SdkMatchesSchemaTests(SchemaFixture fixture, ITestOutputHelp
         drift.AssertNone();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Each_args_class_has_the_schemas_inputs_required_flags_and_defaults()
     {
-        if (fixture.SchemaOrExplain(output) is not { } schema)
-        {
-            return;
-        }
+        var schema = fixture.SchemaOrSkip();
 
         var drift = new DriftReport();
         foreach (var resource in schema.Resources.Append(schema.Provider))
@@ -107,13 +101,10 @@ public sealed class SdkMatchesSchemaTests(SchemaFixture fixture, ITestOutputHelp
         drift.AssertNone();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Secret_inputs_are_wrapped_in_a_secret_output()
     {
-        if (fixture.SchemaOrExplain(output) is not { } schema)
-        {
-            return;
-        }
+        var schema = fixture.SchemaOrSkip();
 
         var drift = new DriftReport();
         var checkedAny = false;
@@ -140,13 +131,10 @@ public sealed class SdkMatchesSchemaTests(SchemaFixture fixture, ITestOutputHelp
         drift.AssertNone();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Output_types_match_the_schemas_object_types()
     {
-        if (fixture.SchemaOrExplain(output) is not { } schema)
-        {
-            return;
-        }
+        var schema = fixture.SchemaOrSkip();
 
         var drift = new DriftReport();
         var sdkOutputTypes = fixture.Sdk.Classes
@@ -187,13 +175,10 @@ public sealed class SdkMatchesSchemaTests(SchemaFixture fixture, ITestOutputHelp
         drift.AssertNone();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Config_class_reads_every_config_variable_with_its_default()
     {
-        if (fixture.SchemaOrExplain(output) is not { } schema)
-        {
-            return;
-        }
+        var schema = fixture.SchemaOrSkip();
 
         var drift = new DriftReport();
         var config = fixture.Sdk.Class("Config", "Pulumi.Omni");
@@ -246,13 +231,10 @@ public sealed class SdkMatchesSchemaTests(SchemaFixture fixture, ITestOutputHelp
         drift.AssertNone();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Functions_in_the_schema_have_classes()
     {
-        if (fixture.SchemaOrExplain(output) is not { } schema)
-        {
-            return;
-        }
+        var schema = fixture.SchemaOrSkip();
 
         var drift = new DriftReport();
         foreach (var token in schema.FunctionTokens)
@@ -267,13 +249,10 @@ public sealed class SdkMatchesSchemaTests(SchemaFixture fixture, ITestOutputHelp
         drift.AssertNone();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Plugin_metadata_and_version_match_the_schema()
     {
-        if (fixture.SchemaOrExplain(output) is not { } schema)
-        {
-            return;
-        }
+        var schema = fixture.SchemaOrSkip();
 
         var drift = new DriftReport();
         var version = (string?)schema.Root["version"];
