@@ -16,7 +16,7 @@ catch (ArgumentException exception)
     await Console.Error.WriteLineAsync($"omni-emulator: {exception.Message}");
     return 2;
 }
-catch (IOException exception)
+catch (Exception exception) when (exception is IOException or InvalidOperationException)
 {
     await Console.Error.WriteLineAsync($"omni-emulator: cannot start: {exception.Message}");
     return 1;

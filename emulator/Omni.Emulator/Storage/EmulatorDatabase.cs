@@ -5,37 +5,12 @@ namespace Omni.Emulator.Storage;
 /// <summary>
 /// The SQLite database behind the emulator: a file in the data folder, or a shared in-memory
 /// database kept alive by one open connection. Writes are serialised and each runs in one
-/// transaction; uniqueness of user names and group names is enforced by the database itself.
+/// transaction; uniqueness of user names and group names is enforced by the database itself
+/// (see <see cref="DatabaseSchema"/> and <see cref="MatchKey"/>).
 /// </summary>
 public sealed class EmulatorDatabase : IAsyncDisposable
 {
     public const string FileName = "omni-emulator.db";
-
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS users (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            id TEXT NOT NULL UNIQUE,
-            user_name TEXT NOT NULL,
-            display_name TEXT NOT NULL,
-            active INTEGER NOT NULL,
-            attributes TEXT NOT NULL DEFAULT '{}',
-            created TEXT NOT NULL,
-            last_modified TEXT NOT NULL,
-            last_login TEXT NULL);
-        CREATE UNIQUE INDEX IF NOT EXISTS users_user_name ON users (user_name COLLATE NOCASE);
-        CREATE TABLE IF NOT EXISTS user_groups (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            id TEXT NOT NULL UNIQUE,
-            display_name TEXT NOT NULL,
-            created TEXT NOT NULL,
-            last_modified TEXT NOT NULL);
-        CREATE UNIQUE INDEX IF NOT EXISTS user_groups_display_name ON user_groups (display_name COLLATE NOCASE);
-        CREATE TABLE IF NOT EXISTS group_members (
-            group_id TEXT NOT NULL REFERENCES user_groups (id) ON DELETE CASCADE,
-            user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-            PRIMARY KEY (group_id, user_id));
-        CREATE INDEX IF NOT EXISTS group_members_user ON group_members (user_id);
-        """;
 
     private readonly string connectionString;
     private readonly SemaphoreSlim writeGate = new(1, 1);
@@ -85,7 +60,7 @@ public sealed class EmulatorDatabase : IAsyncDisposable
                 await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
             }
 
-            await ExecuteAsync(connection, Schema, cancellationToken).ConfigureAwait(false);
+            await DatabaseSchema.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
             return database;
         }
         catch

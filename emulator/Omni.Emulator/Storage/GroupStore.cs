@@ -18,8 +18,9 @@ public sealed class GroupStore(EmulatorDatabase database, TimeProvider timeProvi
         var id = RandomNumberGenerator.GetString(ShortIdAlphabet, 8);
         return database.WriteAsync(async (connection, transaction) =>
         {
-            await ExecuteUniqueAsync(connection, transaction, $"INSERT INTO user_groups ({Columns}) VALUES ($id, $name, $now, $now)",
-                cancellationToken, ("$id", id), ("$name", state.DisplayName), ("$now", now)).ConfigureAwait(false);
+            await ExecuteUniqueAsync(connection, transaction,
+                $"INSERT INTO user_groups ({Columns}, display_name_key) VALUES ($id, $name, $now, $now, $key)", cancellationToken,
+                ("$id", id), ("$name", state.DisplayName), ("$key", MatchKey.For(state.DisplayName)), ("$now", now)).ConfigureAwait(false);
             await SetMembersAsync(connection, transaction, id, state.MemberIds, cancellationToken).ConfigureAwait(false);
             return (await FindAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false))!;
         }, cancellationToken);
@@ -35,15 +36,16 @@ public sealed class GroupStore(EmulatorDatabase database, TimeProvider timeProvi
     public async Task<Page<StoredGroup>> ListAsync(string? displayName, int offset, int count, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        const string where = "WHERE $name IS NULL OR display_name = $name COLLATE NOCASE";
-        await using var countCommand = connection.Command($"SELECT COUNT(*) FROM user_groups {where}", null, ("$name", displayName));
+        const string where = "WHERE $key IS NULL OR display_name_key = $key";
+        var key = MatchKey.ForOptional(displayName);
+        await using var countCommand = connection.Command($"SELECT COUNT(*) FROM user_groups {where}", null, ("$key", key));
         var total = Convert.ToInt32(await countCommand.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
             System.Globalization.CultureInfo.InvariantCulture);
 
         var ids = new List<string>();
         await using (var command = connection.Command(
             $"SELECT id FROM user_groups {where} ORDER BY seq LIMIT $count OFFSET $offset", null,
-            ("$name", displayName), ("$count", count), ("$offset", offset)))
+            ("$key", key), ("$count", count), ("$offset", offset)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -72,8 +74,9 @@ public sealed class GroupStore(EmulatorDatabase database, TimeProvider timeProvi
                 ?? throw ApiProblem.GroupNotFound();
             var changed = change(new GroupState(current.DisplayName, [.. current.Members.Select(m => m.Value)]));
             await ExecuteUniqueAsync(connection, transaction,
-                "UPDATE user_groups SET display_name = $name, last_modified = $now WHERE id = $id", cancellationToken,
-                ("$id", id), ("$name", changed.DisplayName), ("$now", Timestamps.Format(timeProvider.GetUtcNow())))
+                "UPDATE user_groups SET display_name = $name, display_name_key = $key, last_modified = $now WHERE id = $id",
+                cancellationToken, ("$id", id), ("$name", changed.DisplayName), ("$key", MatchKey.For(changed.DisplayName)),
+                ("$now", Timestamps.Format(timeProvider.GetUtcNow())))
                 .ConfigureAwait(false);
             await SetMembersAsync(connection, transaction, id, changed.MemberIds, cancellationToken).ConfigureAwait(false);
             return (await FindAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false))!;

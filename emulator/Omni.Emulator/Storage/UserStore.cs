@@ -33,15 +33,16 @@ public sealed class UserStore(EmulatorDatabase database, TimeProvider timeProvid
     public async Task<Page<StoredUser>> ListAsync(string? userName, int offset, int count, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        const string where = "WHERE $userName IS NULL OR user_name = $userName COLLATE NOCASE";
-        await using var countCommand = connection.Command($"SELECT COUNT(*) FROM users {where}", null, ("$userName", userName));
+        const string where = "WHERE $key IS NULL OR user_name_key = $key";
+        var key = MatchKey.ForOptional(userName);
+        await using var countCommand = connection.Command($"SELECT COUNT(*) FROM users {where}", null, ("$key", key));
         var total = Convert.ToInt32(await countCommand.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
             System.Globalization.CultureInfo.InvariantCulture);
 
         var users = new List<StoredUser>();
         await using (var command = connection.Command(
             $"SELECT {Columns} FROM users {where} ORDER BY seq LIMIT $count OFFSET $offset", null,
-            ("$userName", userName), ("$count", count), ("$offset", offset)))
+            ("$key", key), ("$count", count), ("$offset", offset)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -109,13 +110,16 @@ public sealed class UserStore(EmulatorDatabase database, TimeProvider timeProvid
         bool insert, CancellationToken cancellationToken)
     {
         var sql = insert
-            ? $"INSERT INTO users ({Columns}) VALUES ($id, $userName, $displayName, $active, $attributes, $created, $lastModified, $lastLogin)"
-            : "UPDATE users SET user_name = $userName, display_name = $displayName, active = $active, attributes = $attributes, " +
+            ? $"INSERT INTO users ({Columns}, user_name_key) " +
+              "VALUES ($id, $userName, $displayName, $active, $attributes, $created, $lastModified, $lastLogin, $userNameKey)"
+            : "UPDATE users SET user_name = $userName, user_name_key = $userNameKey, display_name = $displayName, " +
+              "active = $active, attributes = $attributes, " +
               "last_modified = $lastModified, last_login = $lastLogin WHERE id = $id";
         try
         {
             await connection.ExecuteAsync(sql, transaction, cancellationToken,
-                ("$id", user.Id), ("$userName", user.UserName), ("$displayName", user.DisplayName),
+                ("$id", user.Id), ("$userName", user.UserName), ("$userNameKey", MatchKey.For(user.UserName)),
+                ("$displayName", user.DisplayName),
                 ("$active", user.Active), ("$attributes", user.Attributes.ToJsonString()), ("$created", user.Created),
                 ("$lastModified", user.LastModified), ("$lastLogin", user.LastLogin)).ConfigureAwait(false);
         }
