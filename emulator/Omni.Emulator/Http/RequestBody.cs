@@ -37,11 +37,6 @@ internal static class RequestBody
             : throw ApiProblem.BadRequest($"{field}: Expected a string, received {Describe(node)}");
     }
 
-    public static string RequiredString(JsonObject body, string field) =>
-        OptionalString(body, field) is { Length: > 0 } value
-            ? value
-            : throw ApiProblem.BadRequest($"{field}: Required (a non-empty string)");
-
     public static bool? OptionalBoolean(JsonObject body, string field)
     {
         if (!body.TryGetPropertyValue(field, out var node) || node is null)

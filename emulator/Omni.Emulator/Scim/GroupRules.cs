@@ -17,7 +17,7 @@ internal static class GroupRules
         }
 
         return name.Length <= MaxDisplayNameLength
-            ? name
+            ? ControlCharacters.Refuse(name, field)
             : throw ApiProblem.BadRequest($"{field}: at most {MaxDisplayNameLength} characters, received {name.Length}");
     }
 

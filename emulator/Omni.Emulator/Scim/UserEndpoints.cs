@@ -35,7 +35,7 @@ internal static class UserEndpoints
     {
         var body = await RequestBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
         var userName = UserRules.Email(RequestBody.OptionalString(body, "userName"));
-        var displayName = RequestBody.RequiredString(body, "displayName");
+        var displayName = UserRules.DisplayName(RequestBody.OptionalString(body, "displayName"));
         var attributes = attributeValues.FromRequest(body[ScimSchemas.UserAttribute]);
         var user = await store.CreateAsync(userName, displayName, attributes, cancellationToken).ConfigureAwait(false);
         return Results.Json(ScimRepresentation.User(user, omniSchemas: false), EmulatorJson.Context.ScimUserResource,
@@ -54,11 +54,7 @@ internal static class UserEndpoints
     {
         var body = await RequestBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
         var userName = UserRules.Email(RequestBody.OptionalString(body, "userName"));
-        var displayName = RequestBody.OptionalString(body, "displayName");
-        if (displayName is { Length: 0 })
-        {
-            throw ApiProblem.BadRequest("displayName: must not be empty");
-        }
+        var displayName = RequestBody.OptionalString(body, "displayName") is { } given ? UserRules.DisplayName(given) : null;
 
         var active = RequestBody.OptionalBoolean(body, "active") ?? true;
         var attributes = attributeValues.FromRequest(body[ScimSchemas.UserAttribute]);

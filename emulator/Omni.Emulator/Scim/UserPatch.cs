@@ -114,7 +114,7 @@ internal sealed class UserPatch
         if (name.Equals("displayName", StringComparison.OrdinalIgnoreCase))
         {
             return value?.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>().Length > 0
-                ? user with { DisplayName = value.GetValue<string>() }
+                ? user with { DisplayName = UserRules.DisplayName(value.GetValue<string>(), $"{field} (displayName)") }
                 : throw ApiProblem.BadRequest($"{field}: displayName must be a non-empty string, received {RequestBody.Describe(value)}");
         }
 

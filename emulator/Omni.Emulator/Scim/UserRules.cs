@@ -18,6 +18,11 @@ internal static partial class UserRules
             : throw ApiProblem.BadRequest($"{field}: Invalid email, received '{value}'; expected an address such as jane@example.com");
     }
 
+    /// <summary>A user's displayName: non-empty, without control characters.</summary>
+    public static string DisplayName(string? value, string field = "displayName") => value is { Length: > 0 }
+        ? ControlCharacters.Refuse(value, field)
+        : throw ApiProblem.BadRequest($"{field}: Required (a non-empty string)");
+
     [GeneratedRegex(@"^[^@\s""(),:;<>\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$",
         RegexOptions.CultureInvariant)]
     private static partial Regex EmailShape();
