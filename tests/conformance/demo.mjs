@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // `make demo`: the gitops roster through a full cycle against a fresh emulator: preview, up, a
 // roster change and up, an out-of-band rename and a refresh that shows it, an import of a user made
-// outside Pulumi, destroy. There is no `pulumi` CLI here, so the plugin is driven the way the engine
-// drives it, through Pulumi's own gRPC client (harness.mjs), and the state is kept in .demo/.
+// outside Pulumi, destroy. Two ways to run it (--mode=auto picks the first that can):
+//   cli      the `pulumi` CLI on PATH runs a copy of examples/gitops with a local backend in a
+//            temporary folder; every command must exit 0;
+//   harness  no CLI needed: the plugin is driven the way the engine drives it, through Pulumi's own
+//            gRPC client (harness.mjs), with the state kept in .demo/.
 // Every step is checked against the emulator; any surprise fails the demo with a non-zero exit.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
 import YAML from 'yaml';
 import { startEmulator, startStack, repoRoot, reveal } from './harness.mjs';
 import { Deployment, DeploymentError, show } from './deployment.mjs';
@@ -38,6 +42,8 @@ export function rosterInputs(roster, source) {
     const inputs = { userName: u.userName, displayName: u.displayName };
     if (u.attributes !== undefined) inputs.attributes = u.attributes;
     if (u.active !== undefined) inputs.active = u.active;
+    if (u.deletionMode !== undefined) inputs.deletionMode = u.deletionMode;
+    if (u.adoptExisting !== undefined) inputs.adoptExisting = u.adoptExisting;
     desired.set(u.name, inputs);
   });
   return desired;
@@ -95,7 +101,7 @@ function importSnippets(name, inputs) {
   return { yaml, csharp: lines.join('\n') };
 }
 
-async function run(emulator, stack) {
+async function runHarness(emulator, stack) {
   const started = Date.now();
   const deployment = new Deployment({ plugin: stack.plugin, statePath: path.join(demoDir, 'state.json') });
   const roster = YAML.parse(await fs.readFile(rosterPath, 'utf8'));
@@ -177,6 +183,181 @@ async function run(emulator, stack) {
   console.log(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s; the emulator answered ${total} requests.`);
 }
 
+
+// ---- CLI mode -----------------------------------------------------------------------------------
+
+const MODES = ['auto', 'cli', 'harness'];
+const USAGE = `usage: node tests/conformance/demo.mjs [--mode=${MODES.join('|')}] [--no-verify]`;
+
+/** --mode=auto|cli|harness (default auto) and --no-verify; anything else is a usage error. */
+export function parseArgs(argv) {
+  const options = { mode: 'auto', verify: true };
+  for (const arg of argv) {
+    const mode = /^--mode=(.*)$/.exec(arg)?.[1];
+    if (mode !== undefined && MODES.includes(mode)) options.mode = mode;
+    else if (arg === '--no-verify') options.verify = false;
+    else throw new DemoFailure(`unknown argument ${JSON.stringify(arg)}\n${USAGE}`);
+  }
+  return options;
+}
+
+/**
+ * A throwaway Pulumi world: its own PULUMI_HOME, a file:// backend and a passphrase, so the demo
+ * never touches the user's ~/.pulumi, their Pulumi Cloud login or their Omni settings.
+ */
+function pulumiEnvironment(workDir) {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('PULUMI_') || k.startsWith('OMNI_')) delete env[k];
+  return {
+    ...env,
+    PULUMI_HOME: path.join(workDir, 'pulumi-home'),
+    PULUMI_BACKEND_URL: `file://${path.join(workDir, 'backend')}`,
+    PULUMI_CONFIG_PASSPHRASE: 'omni-demo',
+    PULUMI_SKIP_UPDATE_CHECK: 'true',
+  };
+}
+
+/**
+ * Copies examples/gitops (without build output) and points what was relative to the repository
+ * at it: the plugin folder in Pulumi.yaml, the SDK project reference, and the examples' shared
+ * Directory.*.props that the program's build needs.
+ */
+async function copyGitopsExample(workDir) {
+  const source = path.join(repoRoot, 'examples', 'gitops');
+  const project = path.join(workDir, 'gitops');
+  await fs.cp(source, project, { recursive: true, filter: (f) => !/[\\/](bin|obj)$/.test(f) });
+  for (const props of ['Directory.Build.props', 'Directory.Packages.props']) {
+    await fs.copyFile(path.join(repoRoot, 'examples', props), path.join(workDir, props));
+  }
+  const pulumiYaml = path.join(project, 'Pulumi.yaml');
+  const yaml = await fs.readFile(pulumiYaml, 'utf8');
+  expect(/^\s*path: \.\.\/\.\.\/bin\s*$/m.test(yaml), 'examples/gitops/Pulumi.yaml no longer points plugins.providers at ../../bin');
+  await fs.writeFile(pulumiYaml, yaml.replace(/^(\s*path: )\.\.\/\.\.\/bin\s*$/m, `$1${path.join(repoRoot, 'bin')}`));
+  const csproj = path.join(project, 'omni-roster.csproj');
+  const reference = '../../sdk/dotnet/Pulumi.Omni.csproj';
+  const text = await fs.readFile(csproj, 'utf8');
+  expect(text.includes(reference), `examples/gitops/omni-roster.csproj no longer references ${reference}`);
+  await fs.writeFile(csproj, text.replace(reference, path.join(repoRoot, 'sdk', 'dotnet', 'Pulumi.Omni.csproj')));
+  return project;
+}
+
+/** Runs one pulumi command with its output on ours; a non-zero exit fails the demo. */
+function pulumi(args, { cwd, env, stdin }) {
+  console.log(`  $ pulumi ${args.join(' ')}${stdin === undefined ? '' : '   (value on stdin)'}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn('pulumi', args, { cwd, env, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'inherit', 'inherit'] });
+    child.once('error', (e) => reject(new DemoFailure(`pulumi ${args[0]} could not start: ${e.message}`)));
+    child.once('close', (code, signal) => (code === 0 ? resolve()
+      : reject(new DemoFailure(`\`pulumi ${args.join(' ')}\` exited ${code ?? signal}`))));
+    // A pulumi that exits without reading stdin closes the pipe (EPIPE); its exit code is what counts.
+    if (stdin !== undefined) child.stdin.on('error', () => {}).end(stdin);
+  });
+}
+
+async function runCli(emulator, { verify }) {
+  const started = Date.now();
+  const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-demo-'));
+  let ok = false;
+  try {
+    const project = await copyGitopsExample(workDir);
+    const run = (args, extra = {}) => pulumi(args, { cwd: project, env: pulumiEnvironment(workDir), ...extra });
+    const rosterFile = path.join(project, 'users.yaml');
+    const roster = YAML.parse(await fs.readFile(rosterFile, 'utf8'));
+    const desired = rosterInputs(roster, 'examples/gitops/users.yaml');
+    note(`project copied to ${project}; local backend, PULUMI_HOME and state under ${workDir}`);
+    const check = async (what, assertion) => {
+      if (!verify) return note(`not checked in the emulator (--no-verify): ${what}`);
+      await assertion();
+      note(`verified in the emulator: ${what}`);
+    };
+    const findUser = async (userName) => (await emulator.findUsers(userName))[0] ?? null;
+    const expectRoster = (wanted) => check(`${wanted.size} users as the roster says`, async () => {
+      for (const [name, inputs] of wanted) {
+        const user = await findUser(inputs.userName);
+        expect(user, `${name} (${inputs.userName}) is not in Omni after pulumi up`);
+        expect(user.displayName === inputs.displayName, `${name}: Omni has displayName ${show(user.displayName)}, the roster ${show(inputs.displayName)}`);
+        expect(user.active === (inputs.active ?? true), `${name}: Omni has active=${user.active}, the roster ${inputs.active ?? true}`);
+      }
+    });
+
+    header('stack: a local backend, the emulator\'s URL and key in the stack config');
+    await run(['stack', 'init', 'dev']);
+    await run(['config', 'set', 'omni:baseUrl', emulator.baseUrl]);
+    // On stdin, so that the key is in no process list; Pulumi stores it encrypted.
+    await run(['config', 'set', '--secret', 'omni:apiKey'], { stdin: emulator.apiKey });
+
+    header('preview: examples/gitops/users.yaml against an empty organisation');
+    const postRoute = 'POST /api/scim/v2/users';
+    const postsBefore = await emulator.countOf(postRoute);
+    await run(['preview']);
+    expect(await emulator.countOf(postRoute) === postsBefore, 'pulumi preview sent a POST to Omni');
+    note('verified: preview sent nothing to Omni');
+
+    header('up: create the roster');
+    await run(['up', '--yes']);
+    await expectRoster(desired);
+
+    header('roster change (pull request): preview, then up');
+    const { changed, renamed, removed } = changeRoster(roster);
+    await fs.writeFile(rosterFile, YAML.stringify(changed));
+    await run(['preview']);
+    await run(['up', '--yes']);
+    const changedDesired = rosterInputs(changed, 'changed roster');
+    await expectRoster(changedDesired);
+    await check(`${removed.name} is gone`, async () => {
+      const left = await findUser(removed.userName);
+      expect(removed.deletionMode === 'deactivate' ? left?.active === false : left === null, `${removed.name} is still in Omni after its removal`);
+    });
+
+    header('out-of-band change: someone renames a user in the Omni UI, then refresh');
+    const target = changed.users[0];
+    const uiName = `${target.displayName} (renamed in the UI)`;
+    const targetUser = await findUser(target.userName);
+    if (targetUser) {
+      await emulator.renameUser(targetUser.id, uiName);
+      note(`PATCH /api/scim/v2/users/${targetUser.id} displayName → ${show(uiName)} (outside Pulumi)`);
+    } else {
+      expect(!verify, `${target.userName} is not in Omni, so there is nothing to rename`);
+      note(`${target.userName} is not in Omni (--no-verify): nothing renamed`);
+    }
+    await run(['refresh', '--yes', '--diff']);
+    await check(`the refresh left ${target.name} as the UI set it`, async () => {
+      expect((await findUser(target.userName))?.displayName === uiName, 'refresh must not write to Omni');
+    });
+    console.log('  the roster still says otherwise, so up puts it back:');
+    await run(['up', '--yes']);
+    await expectRoster(changedDesired);
+
+    header('import: a user created in the Omni UI is brought under Pulumi');
+    const graceEntry = { name: 'grace', userName: 'grace@example.com', displayName: 'Grace Hopper',
+      attributes: { department: 'Research', level: 5, regions: ['us', 'eu'] } };
+    const grace = await emulator.createUser(graceEntry);
+    note(`POST /api/scim/v2/users ${graceEntry.userName} (outside Pulumi) → id ${grace.id}`);
+    // Imported resources are protected by default; the demo destroys everything at the end.
+    await run(['import', 'omni:index:User', graceEntry.name, grace.id, '--yes', '--protect=false']);
+    changed.users.push(graceEntry);
+    await fs.writeFile(rosterFile, YAML.stringify(changed));
+    note(`added ${graceEntry.name} to users.yaml as Omni holds them; the next preview must show no changes`);
+    await run(['preview', '--expect-no-changes']);
+
+    header('destroy');
+    await run(['destroy', '--yes']);
+    await check(`${changed.users.length} users removed`, async () => {
+      for (const u of changed.users) {
+        const left = await findUser(u.userName);
+        expect(u.deletionMode === 'deactivate' ? left?.active === false : left === null, `${u.name} is still in Omni after destroy`);
+      }
+    });
+
+    const total = (await emulator.counters()).total;
+    console.log(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s; the emulator answered ${total} requests.`);
+    ok = true;
+  } finally {
+    if (ok) await fs.rm(workDir, { recursive: true, force: true });
+    else console.error(`  the project copy, its stack and the local backend are kept in ${workDir}`);
+  }
+}
+
 function pulumiOnPath() {
   try {
     execFileSync('pulumi', ['version'], { stdio: 'ignore' });
@@ -186,16 +367,21 @@ function pulumiOnPath() {
   }
 }
 
+function chooseMode(requested) {
+  const onPath = pulumiOnPath();
+  if (requested === 'cli' && !onPath) {
+    throw new DemoFailure('--mode=cli needs the `pulumi` CLI on PATH (https://www.pulumi.com/docs/install/); --mode=harness runs without it');
+  }
+  const mode = requested === 'auto' ? (onPath ? 'cli' : 'harness') : requested;
+  note(mode === 'cli'
+    ? 'pulumi CLI on PATH: running a copy of examples/gitops with `pulumi` and a local backend'
+    : `${onPath ? 'harness mode requested' : 'no pulumi CLI on PATH'}: driving bin/pulumi-resource-omni through Pulumi's own gRPC client`);
+  return mode;
+}
+
 async function main() {
   console.log('pulumi-resource-omni demo: the gitops roster through a full cycle');
-  // The CLI mode (a local backend) is not implemented: the harness mode below exercises the same
-  // plugin binary with the same RPCs, and is the one that can run and be tested here.
-  note(pulumiOnPath()
-    ? 'a pulumi CLI is on PATH; this demo still drives the plugin directly (see examples/gitops for the CLI walkthrough)'
-    : 'no pulumi CLI on PATH: driving bin/pulumi-resource-omni through Pulumi\'s own gRPC client');
 
-  await fs.rm(demoDir, { recursive: true, force: true });
-  await fs.mkdir(demoDir, { recursive: true });
   let emulator;
   let stack;
   const stopAll = async () => {
@@ -204,11 +390,20 @@ async function main() {
   };
   process.once('SIGINT', () => { stopAll().finally(() => process.exit(130)); });
   try {
+    const options = parseArgs(process.argv.slice(2));
+    const mode = chooseMode(options.mode);
+    await fs.rm(demoDir, { recursive: true, force: true });
+    await fs.mkdir(demoDir, { recursive: true });
     emulator = await startEmulator({ dataDir: path.join(demoDir, 'emulator') });
+    if (mode === 'cli') {
+      note(`emulator at ${emulator.baseUrl} (data in .demo/emulator)`);
+      await runCli(emulator, options);
+      return;
+    }
     note(`emulator at ${emulator.baseUrl} (data in .demo/emulator, state in .demo/state.json)`);
     stack = await startStack({ emulator });
     note(`plugin ${(await stack.plugin.getPluginInfo()).version} on port ${stack.plugin.port}, configured for the emulator`);
-    await run(emulator, stack);
+    await runHarness(emulator, stack);
   } catch (err) {
     console.error(`\nDEMO FAILED${stepNumber ? ` in step ${stepNumber}` : ''}: ${err.details ?? err.message}`);
     if (err.rpc) console.error(`  (gRPC ${err.rpc}, code ${err.code}${err.initFailure ? `, partial failure for id ${err.initFailure.id}` : ''})`);

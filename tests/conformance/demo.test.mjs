@@ -2,16 +2,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const demo = fileURLToPath(new URL('./demo.mjs', import.meta.url));
+const repoRoot = path.resolve(path.dirname(demo), '..', '..');
 
-test('the demo takes the roster through the whole cycle and exits 0', async () => {
-  const child = spawn(process.execPath, [demo], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function runDemo(args, env = process.env) {
+  const child = spawn(process.execPath, [demo, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let out = '';
   child.stdout.on('data', (c) => { out += c; });
   child.stderr.on('data', (c) => { out += c; });
   const code = await new Promise((resolve) => child.once('close', resolve));
+  return { code, out };
+}
+
+test('the demo takes the roster through the whole cycle and exits 0', async () => {
+  const { code, out } = await runDemo(['--mode=harness']);
   assert.equal(code, 0, `demo exited ${code}:\n${out}`);
   for (const step of ['1. preview', '2. up', '3. roster change', '4. out-of-band change', '5. import', '6. destroy']) {
     assert.ok(out.includes(step), `step "${step}" printed`);
@@ -19,4 +28,116 @@ test('the demo takes the roster through the whole cycle and exits 0', async () =
   assert.match(out, /\+ omni:index:User alice \(alice@example\.com\) create/);
   assert.match(out, /~ displayName: ".*" => ".*\(renamed in the UI\)"/);
   assert.match(out, /verified: \d+ users removed from Omni/);
+});
+
+// A stand-in for the pulumi CLI: records each call's arguments, working folder, Pulumi settings,
+// the secret it was given on stdin and the roster the program would have read, then exits 0.
+const FAKE_PULUMI = `#!/bin/sh
+log="$FAKE_PULUMI_LOG"
+printf 'argv' >> "$log"; for a in "$@"; do printf '\\t%s' "$a" >> "$log"; done; printf '\\n' >> "$log"
+printf 'cwd\\t%s\\n' "$PWD" >> "$log"
+printf 'env\\t%s\\t%s\\t%s\\t%s\\n' "$PULUMI_HOME" "$PULUMI_BACKEND_URL" "\${PULUMI_CONFIG_PASSPHRASE:-unset}" "\${PULUMI_ACCESS_TOKEN:-unset}" >> "$log"
+if [ "$1" = config ] && [ "$3" = --secret ]; then printf 'stdin\\t%s\\n' "$(cat)" >> "$log"; fi
+if [ -f users.yaml ]; then cp users.yaml "$log.$(grep -c '^argv' "$log").yaml"; cp Pulumi.yaml omni-roster.csproj "$(dirname "$log")"; fi
+exit 0
+`;
+
+function parseCalls(log) {
+  const calls = [];
+  for (const line of log.split('\n').filter(Boolean)) {
+    const [kind, ...fields] = line.split('\t');
+    if (kind === 'argv') calls.push({ args: fields });
+    else if (kind === 'cwd') calls.at(-1).cwd = fields[0];
+    else if (kind === 'env') [calls.at(-1).home, calls.at(-1).backend, calls.at(-1).passphrase, calls.at(-1).accessToken] = fields;
+    else if (kind === 'stdin') calls.at(-1).stdin = fields[0];
+  }
+  return calls;
+}
+
+const rosterNames = (yaml) => [...yaml.matchAll(/^\s*- name: (\S+)$/gm)].map((m) => m[1]);
+
+test('with a pulumi CLI on PATH, --mode=auto runs the cycle with pulumi commands against a local backend', async (t) => {
+  const fakeDir = await fs.mkdtemp(path.join(os.tmpdir(), 'fake-pulumi-'));
+  t.after(() => fs.rm(fakeDir, { recursive: true, force: true }));
+  await fs.writeFile(path.join(fakeDir, 'pulumi'), FAKE_PULUMI, { mode: 0o755 });
+  const log = path.join(fakeDir, 'calls.log');
+  await fs.writeFile(log, '');
+  const env = { ...process.env, PATH: `${fakeDir}${path.delimiter}${process.env.PATH}`, FAKE_PULUMI_LOG: log,
+    PULUMI_ACCESS_TOKEN: 'pul-must-not-reach-the-demo', PULUMI_HOME: path.join(os.homedir(), '.pulumi') };
+
+  // --no-verify: the fake changes nothing in Omni, so the demo's emulator checks are reported, not run.
+  const { code, out } = await runDemo(['--mode=auto', '--no-verify'], env);
+  assert.equal(code, 0, `demo exited ${code}:\n${out}`);
+  assert.match(out, /pulumi CLI on PATH: running a copy of examples\/gitops/);
+
+  const calls = parseCalls(await fs.readFile(log, 'utf8'));
+  assert.deepEqual(calls[0].args, ['version'], 'auto mode asks whether a pulumi CLI is there');
+  const commands = calls.slice(1);
+  const importCall = commands.find((c) => c.args[0] === 'import');
+  assert.ok(importCall, 'pulumi import was called');
+  const graceId = importCall.args[3];
+  assert.match(graceId, /\S/, 'import names the id of the user created outside Pulumi');
+  const baseUrl = commands[1]?.args[3] ?? '';
+  assert.match(baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/, 'omni:baseUrl is the emulator started by the demo');
+  assert.deepEqual(commands.map((c) => c.args), [
+    ['stack', 'init', 'dev'],
+    ['config', 'set', 'omni:baseUrl', baseUrl],
+    ['config', 'set', '--secret', 'omni:apiKey'],
+    ['preview'],
+    ['up', '--yes'],
+    ['preview'],
+    ['up', '--yes'],
+    ['refresh', '--yes', '--diff'],
+    ['up', '--yes'],
+    ['import', 'omni:index:User', 'grace', graceId, '--yes', '--protect=false'],
+    ['preview', '--expect-no-changes'],
+    ['destroy', '--yes'],
+  ]);
+
+  // The key goes on stdin (never in argv) and is the emulator's org key.
+  const secretCall = commands[2];
+  assert.match(secretCall.stdin ?? '', /^omni_org_key_[0-9a-f]{32}$/);
+  assert.ok(commands.every((c) => !c.args.some((a) => a.includes(secretCall.stdin))), 'the key is in no command line');
+
+  // One throwaway Pulumi world: temp PULUMI_HOME and file:// backend, a passphrase, no Cloud token.
+  const workDir = path.dirname(commands[0].home);
+  assert.ok(workDir.startsWith(os.tmpdir()), `PULUMI_HOME ${commands[0].home} is under the temp folder`);
+  for (const c of commands) {
+    assert.equal(c.home, path.join(workDir, 'pulumi-home'));
+    assert.equal(c.backend, `file://${path.join(workDir, 'backend')}`);
+    assert.notEqual(c.passphrase, 'unset', 'PULUMI_CONFIG_PASSPHRASE is set');
+    assert.equal(c.accessToken, 'unset', "the user's PULUMI_ACCESS_TOKEN is not passed on");
+    assert.equal(c.cwd, path.join(workDir, 'gitops'), 'every command runs in the copy of examples/gitops');
+  }
+  await assert.rejects(fs.access(workDir), 'the temporary folder is removed after a successful run');
+
+  // The copy points at this repository's plugin and SDK.
+  const pulumiYaml = await fs.readFile(path.join(fakeDir, 'Pulumi.yaml'), 'utf8');
+  assert.match(pulumiYaml, new RegExp(`^\\s*path: ${path.join(repoRoot, 'bin').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`, 'm'));
+  const csproj = await fs.readFile(path.join(fakeDir, 'omni-roster.csproj'), 'utf8');
+  assert.ok(csproj.includes(path.join(repoRoot, 'sdk', 'dotnet', 'Pulumi.Omni.csproj')), csproj);
+
+  // The roster each command saw: the original, the change (frank in, carol out, bob renamed), then grace.
+  const roster = async (call) => fs.readFile(`${log}.${calls.indexOf(call) + 1}.yaml`, 'utf8');
+  const original = rosterNames(await roster(commands[3]));
+  assert.deepEqual(original, ['alice', 'bob', 'carol', 'dan', 'erin']);
+  const changed = await roster(commands[5]);
+  assert.deepEqual(rosterNames(changed), ['alice', 'bob', 'dan', 'erin', 'frank']);
+  assert.match(changed, /displayName: Bob Okafor \(Platform team\)/);
+  const withGrace = await roster(commands[10]);
+  assert.deepEqual(rosterNames(withGrace), ['alice', 'bob', 'dan', 'erin', 'frank', 'grace']);
+});
+
+test('--mode=cli without a pulumi CLI fails and says how to get one or run without it', async (t) => {
+  const emptyDir = await fs.mkdtemp(path.join(os.tmpdir(), 'no-pulumi-'));
+  t.after(() => fs.rm(emptyDir, { recursive: true, force: true }));
+  const { code, out } = await runDemo(['--mode=cli'], { ...process.env, PATH: emptyDir });
+  assert.equal(code, 1, out);
+  assert.match(out, /--mode=cli needs the `pulumi` CLI on PATH.*--mode=harness runs without it/);
+});
+
+test('an unknown argument fails with the usage line', async () => {
+  const { code, out } = await runDemo(['--mode=terraform']);
+  assert.equal(code, 1, out);
+  assert.match(out, /unknown argument "--mode=terraform"\nusage: .*--mode=auto\|cli\|harness/);
 });
