@@ -11,6 +11,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import { execFileSync, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { startEmulator, startStack, repoRoot, reveal } from './harness.mjs';
 import { Deployment, DeploymentError, show } from './deployment.mjs';
@@ -417,4 +418,5 @@ async function main() {
   }
 }
 
-await main();
+// Run as a script (make demo); imported by the tests for its helpers.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rosterInputs } from './demo.mjs';
 
 const demo = fileURLToPath(new URL('./demo.mjs', import.meta.url));
 const repoRoot = path.resolve(path.dirname(demo), '..', '..');
@@ -140,4 +141,17 @@ test('an unknown argument fails with the usage line', async () => {
   const { code, out } = await runDemo(['--mode=terraform']);
   assert.equal(code, 1, out);
   assert.match(out, /unknown argument "--mode=terraform"\nusage: .*--mode=auto\|cli\|harness/);
+});
+
+test('rosterInputs passes every User input the roster can set, as the gitops program does', () => {
+  const roster = { users: [
+    { name: 'ann', userName: 'ann@example.com', displayName: 'Ann', active: false, deletionMode: 'deactivate', adoptExisting: true, attributes: { level: 2 } },
+    { name: 'ben', userName: 'ben@example.com', displayName: 'Ben' },
+  ] };
+
+  const inputs = rosterInputs(roster, 'users.yaml');
+
+  assert.deepEqual(inputs.get('ann'), { userName: 'ann@example.com', displayName: 'Ann', attributes: { level: 2 }, active: false, deletionMode: 'deactivate', adoptExisting: true });
+  assert.deepEqual(inputs.get('ben'), { userName: 'ben@example.com', displayName: 'Ben' });
+  assert.throws(() => rosterInputs({ users: [{ name: 'x', userName: 'x@example.com' }] }, 'users.yaml'), /users\[0\] needs a string "displayName"/);
 });
