@@ -129,11 +129,13 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.UseMiddleware<FaultInjectionMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseMiddleware<ApiProblemMiddleware>();
+        // No MapFallback: a catch-all endpoint would outrank routing's 405 for a known path with the
+        // wrong method. Unknown paths (404) and wrong methods (405) get their body here instead.
+        app.UseStatusCodePages(ErrorResponses.WriteForEmptyAnswerAsync);
         app.MapUserEndpoints();
         app.MapGroupEndpoints();
         app.MapV1Endpoints();
         app.MapAdminEndpoints();
-        app.MapFallback(() => ErrorResponses.Result(StatusCodes.Status404NotFound, "Not found"));
         return app;
     }
 
