@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
-using Xunit.Abstractions;
 
 namespace Omni.Emulator.Tests.Infrastructure;
 
@@ -18,15 +17,11 @@ internal sealed class OpenApiSchemas
     public static string ExpectedPath => Path.GetFullPath(
         Path.Combine(RepositoryRoot.Find(), "..", "shared", "omni", "openapi-scim.json"));
 
-    /// <summary>The schemas, or null after telling the test output why they are unavailable.</summary>
-    public static OpenApiSchemas? LoadOrExplain(ITestOutputHelper output)
+    /// <summary>The schemas; where the document is absent the calling [SkippableFact] is reported as skipped, with why.</summary>
+    public static OpenApiSchemas LoadOrSkip()
     {
         var path = ExpectedPath;
-        if (!File.Exists(path))
-        {
-            output.WriteLine($"SKIPPED: Omni's OpenAPI document is not at {path}; schema validation cannot run here.");
-            return null;
-        }
+        Skip.IfNot(File.Exists(path), $"Omni's OpenAPI document is not at {path}; schema validation cannot run here.");
 
         var document = JsonNode.Parse(File.ReadAllText(path))!;
         return new OpenApiSchemas(document["components"]!["schemas"]!.AsObject());
