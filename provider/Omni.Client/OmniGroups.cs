@@ -47,7 +47,7 @@ public sealed class OmniGroups
 
     public IAsyncEnumerable<ScimGroup> ListAsync(string? filter = null, int pageSize = 100, CancellationToken ct = default) =>
         Pager.ReadAllAsync(_transport, GroupsPath, filter, null, pageSize, OmniJsonContext.Default.ListResponseWireGroupWire,
-            static (wire, context) => wire.ToModel(context), static group => group.Id, ct);
+            static wire => wire.ToModel(), static group => group.Id, ct);
 
     public Task<ScimGroup> RenameAsync(string id, string displayName, CancellationToken ct = default)
     {
@@ -111,7 +111,7 @@ public sealed class OmniGroups
     private static string GroupPath(string id) => $"{GroupsPath}/{Uri.EscapeDataString(id)}";
 
     private static ScimGroup ParseGroup(OmniResponse response) =>
-        JsonIo.Read(response, OmniJsonContext.Default.GroupWire).ToModel($"{response.Method} {response.Path}");
+        JsonIo.Read(response, OmniJsonContext.Default.GroupWire, static wire => wire.ToModel());
 
     private OmniResponse Ensure(OmniResponse response, string? displayName = null) =>
         response.IsSuccess ? response : throw OmniErrors.FromResponse(_transport, response, displayName, "displayName");

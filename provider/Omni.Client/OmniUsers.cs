@@ -51,7 +51,7 @@ public sealed class OmniUsers
     /// <summary>Every user (or every match of <paramref name="filter"/>), across all pages, each once.</summary>
     public IAsyncEnumerable<ScimUser> ListAsync(string? filter = null, int pageSize = 100, CancellationToken ct = default) =>
         Pager.ReadAllAsync(_transport, UsersPath, filter, null, pageSize, OmniJsonContext.Default.ListResponseWireUserWire,
-            static (wire, context) => wire.ToModel(context), static user => user.Id, ct);
+            static wire => wire.ToModel(), static user => user.Id, ct);
 
     /// <summary>Applies the patch; Omni may answer 200 with the user or 204, in which case the user is read back.</summary>
     public async Task<ScimUser> PatchAsync(string id, ScimUserPatch patch, CancellationToken ct = default)
@@ -108,7 +108,7 @@ public sealed class OmniUsers
         attributes is { Count: > 0 } ? attributes : null;
 
     private static ScimUser ParseUser(OmniResponse response) =>
-        JsonIo.Read(response, OmniJsonContext.Default.UserWire).ToModel($"{response.Method} {response.Path}");
+        JsonIo.Read(response, OmniJsonContext.Default.UserWire, static wire => wire.ToModel());
 
     private OmniResponse Ensure(OmniResponse response, string? userName = null) =>
         response.IsSuccess ? response : throw OmniErrors.FromResponse(_transport, response, userName);

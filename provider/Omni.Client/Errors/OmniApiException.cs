@@ -78,13 +78,14 @@ public class OmniApiException : Exception
             return "";
         }
         var builder = new System.Text.StringBuilder(name.Length + 4);
-        foreach (var c in name)
+        for (var i = 0; i < name.Length; i++)
         {
-            if (char.IsUpper(c) && builder.Length > 0)
+            // A word starts at an upper-case letter after a lower-case one, so "OK" stays "OK".
+            if (i > 0 && char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
             {
                 builder.Append(' ');
             }
-            builder.Append(c);
+            builder.Append(name[i]);
         }
         return builder.ToString();
     }

@@ -21,18 +21,33 @@ internal sealed class AttributeValueConverter : JsonConverter<AttributeValue>
                 .Select(e => e.ValueKind switch
                 {
                     JsonValueKind.String => e.GetString()!,
-                    JsonValueKind.Number => AttributeValue.FormatNumber(e.GetRawText()),
+                    JsonValueKind.Number => ReadNumber(e),
                     JsonValueKind.True => "true",
                     JsonValueKind.False => "false",
                     _ => e.GetRawText(),
                 })),
             JsonValueKind.String => AttributeValue.Of(element.GetString()!),
-            JsonValueKind.Number => AttributeValue.Of(AttributeValue.FormatNumber(element.GetRawText())),
+            JsonValueKind.Number => AttributeValue.Of(ReadNumber(element)),
             JsonValueKind.True => AttributeValue.Of("true"),
             JsonValueKind.False => AttributeValue.Of("false"),
             _ => null,
         };
     }
+
+    /// <summary>A JSON number beyond double's range is malformed input from the server: a JsonException, like any other.</summary>
+    private static string ReadNumber(JsonElement number)
+    {
+        try
+        {
+            return AttributeValue.FormatNumber(number.GetRawText());
+        }
+        catch (ArgumentException e)
+        {
+            throw new JsonException($"an attribute value is the number {Shorten(number.GetRawText())}, which is out of range", e);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     public override void Write(Utf8JsonWriter writer, AttributeValue value, JsonSerializerOptions options)
     {

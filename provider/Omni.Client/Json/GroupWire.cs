@@ -1,3 +1,4 @@
+using System.Text.Json;
 namespace Omni.Client.Json;
 
 internal sealed class GroupWire
@@ -7,9 +8,9 @@ internal sealed class GroupWire
     public List<MemberWire?>? Members { get; set; }
     public MetaWire? Meta { get; set; }
 
-    public ScimGroup ToModel(string context) => new()
+    public ScimGroup ToModel() => new()
     {
-        Id = Id ?? throw new FormatException($"{context}: the group in the response has no id."),
+        Id = Id ?? throw new JsonException("the group in the response has no id"),
         DisplayName = DisplayName ?? "",
         Members = Members?.Where(m => m?.Value is not null).Select(m => new ScimGroupMember(m!.Value!, m.Display)).ToArray() ?? [],
         Meta = Meta?.ToModel(),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using System.Text.Json.Serialization;
 
@@ -22,9 +23,9 @@ internal sealed class UserWire
     [JsonPropertyName(OmniSchemas.UserExtension)]
     public UserExtensionWire? Extension { get; set; }
 
-    public ScimUser ToModel(string context) => new()
+    public ScimUser ToModel() => new()
     {
-        Id = Id ?? throw new FormatException($"{context}: the user in the response has no id."),
+        Id = Id ?? throw new JsonException("the user in the response has no id"),
         UserName = UserName ?? "",
         DisplayName = DisplayName ?? "",
         Active = Active ?? true,

@@ -17,7 +17,7 @@ internal static class Pager
         string? extraQuery,
         int pageSize,
         JsonTypeInfo<ListResponseWire<TWire>> typeInfo,
-        Func<TWire, string, TModel> toModel,
+        Func<TWire, TModel> toModel,
         Func<TModel, string> idOf,
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where TWire : class
@@ -41,16 +41,15 @@ internal static class Pager
             {
                 throw OmniErrors.FromResponse(transport, response);
             }
-            var page = JsonIo.Read(response, typeInfo);
-            var resources = page.Resources?.Where(r => r is not null).Select(r => r!).ToList() ?? [];
-            if (resources.Count == 0)
+            var (page, models) = JsonIo.Read(response, typeInfo, wire =>
+                (wire, wire.Resources?.Where(r => r is not null).Select(r => toModel(r!)).ToList() ?? []));
+            if (models.Count == 0)
             {
                 yield break;
             }
             var fresh = 0;
-            foreach (var resource in resources)
+            foreach (var model in models)
             {
-                var model = toModel(resource, $"{response.Method} {response.Path}");
                 if (seen.Add(idOf(model)))
                 {
                     fresh++;
@@ -58,13 +57,13 @@ internal static class Pager
                 }
             }
             var isLast = page.TotalResults is { } total
-                ? startIndex - 1 + resources.Count >= total
-                : resources.Count < pageSize;
+                ? startIndex - 1 + models.Count >= total
+                : models.Count < pageSize;
             if (isLast || fresh == 0)
             {
                 yield break;
             }
-            startIndex += resources.Count;
+            startIndex += models.Count;
         }
     }
 }

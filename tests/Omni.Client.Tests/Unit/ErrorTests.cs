@@ -95,6 +95,46 @@ public sealed class ErrorTests
         var error = await Assert.ThrowsAsync<OmniApiException>(() => _time.Drive(client.Users.GetAsync("u-1")));
 
         Assert.Contains("GET /api/scim/v2/users/u-1", error.Message, StringComparison.Ordinal);
-        Assert.Contains("not the JSON expected", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Omni answered with a body the client cannot read", error.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, HttpMethod, string, string> UnreadableBodies => new()
+    {
+        // A user without an id (a FormatException once), on each call that parses users or groups.
+        { "get user without id", HttpMethod.Get, """{"userName":"a@b.c"}""", "has no id" },
+        { "list user without id", HttpMethod.Get, TestClients.ListJson(1, 1, """{"userName":"a@b.c"}"""), "has no id" },
+        { "create user without id", HttpMethod.Post, """{"userName":"a@b.c","displayName":"A"}""", "has no id" },
+        { "create group without id", HttpMethod.Post, """{"displayName":"Eng"}""", "has no id" },
+        { "get group without id", HttpMethod.Get, """{"displayName":"Eng"}""", "has no id" },
+        // A number too large for a double (an ArgumentException from the converter once).
+        { "attribute number overflow", HttpMethod.Get, """{"id":"u-1","urn:omni:params:1.0:UserAttribute":{"level":1e400}}""", "out of range" },
+        { "attribute list number overflow", HttpMethod.Get, """{"id":"u-1","urn:omni:params:1.0:UserAttribute":{"levels":[1,-1e999]}}""", "out of range" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableBodies))]
+    public async Task A_body_the_client_cannot_read_is_an_api_error_with_method_path_and_status(string call, HttpMethod method, string body, string problem)
+    {
+        _omni.Respond(method, method == HttpMethod.Post ? HttpStatusCode.Created : HttpStatusCode.OK, body);
+        using var client = TestClients.Create(_omni, _time);
+
+        Task work = call switch
+        {
+            "list user without id" => client.Users.ListAsync().ToArrayAsync().AsTask(),
+            "create user without id" => client.Users.CreateAsync(new ScimUserCreate("a@b.c", "A")),
+            "create group without id" => client.Groups.CreateAsync("Eng"),
+            "get group without id" => client.Groups.GetAsync("g-1"),
+            _ => client.Users.GetAsync("u-1"),
+        };
+        var error = await Assert.ThrowsAsync<OmniApiException>(() => _time.Drive(work));
+
+        Assert.Equal(method.Method, error.Method);
+        Assert.StartsWith(call.Contains("group", StringComparison.Ordinal) ? "/api/scim/v2/groups" : "/api/scim/v2/users", error.Path, StringComparison.Ordinal);
+        Assert.Equal(method == HttpMethod.Post ? HttpStatusCode.Created : HttpStatusCode.OK, error.StatusCode);
+        Assert.StartsWith("Omni answered with a body the client cannot read: ", error.OmniMessage, StringComparison.Ordinal);
+        Assert.Contains(problem, error.OmniMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", error.Message, StringComparison.Ordinal);
+        Assert.Contains(error.StatusCode == HttpStatusCode.OK ? ": 200 OK: " : ": 201 Created: ", error.Message, StringComparison.Ordinal);
+        Assert.Single(_omni.Requests); // a success that cannot be read is not retried or looked up
     }
 }
