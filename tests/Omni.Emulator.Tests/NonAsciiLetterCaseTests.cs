@@ -79,6 +79,37 @@ public sealed class NonAsciiLetterCaseTests
         }
     }
 
+    [Fact]
+    public async Task A_legacy_data_file_whose_names_now_collide_is_refused_with_the_way_out()
+    {
+        var folder = Directory.CreateTempSubdirectory("omni-emulator-legacy-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "omni-emulator.db");
+            WriteLegacyDataFile(path);
+            // NOCASE let both in: it folds only ASCII letters.
+            using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    INSERT INTO users (id, user_name, display_name, active, created, last_modified)
+                        VALUES ('5d7c9a3e-1b2f-4c6d-8e9f-0a1b2c3d4e5f', 'élodie@example.com', 'Twin', 1, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z');
+                    """;
+                command.ExecuteNonQuery();
+            }
+
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                TestEmulator.StartAsync(o => o with { InMemory = false, DataDirectory = folder.FullName }));
+            Assert.Contains("fresh --data folder", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>The schema and rows of an emulator from before the key columns (NOCASE indexes).</summary>
     private static (string UserId, string GroupId) WriteLegacyDataFile(string path)
     {
