@@ -40,41 +40,109 @@ public sealed class AttributeValue : IEquatable<AttributeValue>
     /// invariant decimal ("3", "3.25"); lists become lists of normalised scalars.
     /// </summary>
     /// <exception cref="ArgumentException">The input is an object or another type Omni cannot store.</exception>
-    public static AttributeValue? Normalize(object? input)
+    public static AttributeValue? Normalize(object? input) => Normalize(input, null);
+
+    /// <summary>
+    /// As <see cref="Normalize(object?)"/>, then shaped the way Omni stores a value of <paramref name="definition"/>:
+    /// for a Number attribute, numbers and numeric strings in the shortest invariant decimal ("3.50" → "3.5",
+    /// "1e3" → "1000"); for a multi-valued attribute, a single value becomes a list of one; each list item is
+    /// normalised the same way. With no definition (unknown attribute), values are kept as given.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The input is of a type Omni cannot store, is not a number for a Number attribute, or is a list for a
+    /// single-valued attribute; the message names the attribute and the fix.
+    /// </exception>
+    public static AttributeValue? Normalize(object? input, UserAttributeDefinition? definition)
     {
         switch (input)
         {
             case null:
                 return null;
-            case AttributeValue value:
+            case AttributeValue value when definition is null:
                 return value.IsList && value.Many!.Count == 0 ? null : value;
-            case JsonElement element:
-                return NormalizeJson(element);
-            case string text:
-                return text.Length == 0 ? null : Of(text);
+            case AttributeValue value:
+                return value.IsList ? NormalizeList(value.Many!, definition) : NormalizeSingle(value.Single, definition);
+            case JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined }:
+                return null;
+            case JsonElement { ValueKind: JsonValueKind.Array } element:
+                return NormalizeList(element.EnumerateArray().Select(e => (object)e).ToList(), definition);
+            case string or JsonElement:
+                return NormalizeSingle(input, definition);
             case IEnumerable list and not IDictionary:
-                var items = new List<string>();
-                foreach (var item in list)
-                {
-                    var scalar = NormalizeScalar(item, inList: true);
-                    if (!string.IsNullOrEmpty(scalar))
-                    {
-                        items.Add(scalar);
-                    }
-                }
-                return items.Count == 0 ? null : Of(items);
+                return NormalizeList(list, definition);
             default:
-                var single = NormalizeScalar(input, inList: false);
-                return string.IsNullOrEmpty(single) ? null : Of(single);
+                return NormalizeSingle(input, definition);
         }
     }
 
-    private static AttributeValue? NormalizeJson(JsonElement element) => element.ValueKind switch
+    private static AttributeValue? NormalizeSingle(object? input, UserAttributeDefinition? definition)
     {
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.Array => Normalize(element.EnumerateArray().Select(e => (object)e).ToList()),
-        _ => Normalize(NormalizeScalar(element, inList: false)),
-    };
+        var single = NormalizeScalar(input, inList: false, definition);
+        if (string.IsNullOrEmpty(single))
+        {
+            return null;
+        }
+        // Omni stores a single value given for a multi-valued attribute as a list of one.
+        return definition is { MultipleValues: true } ? Of([single]) : Of(single);
+    }
+
+    private static AttributeValue? NormalizeList(IEnumerable list, UserAttributeDefinition? definition)
+    {
+        if (definition is { MultipleValues: false })
+        {
+            throw new ArgumentException(
+                $"User attribute '{definition.Name}' takes a single value, but got a list. " +
+                "Give one value, or make the attribute multi-valued in Omni (Settings > User attributes).",
+                "input");
+        }
+        var items = new List<string>();
+        foreach (var item in list)
+        {
+            var scalar = NormalizeScalar(item, inList: true, definition);
+            if (!string.IsNullOrEmpty(scalar))
+            {
+                items.Add(scalar);
+            }
+        }
+        return items.Count == 0 ? null : Of(items);
+    }
+
+    private static string? NormalizeScalar(object? input, bool inList, UserAttributeDefinition? definition)
+    {
+        var scalar = NormalizeScalar(input, inList);
+        if (definition is null || !string.Equals(definition.Type, NumberType, StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(scalar))
+        {
+            return scalar;
+        }
+        if (input is bool or JsonElement { ValueKind: JsonValueKind.True or JsonValueKind.False })
+        {
+            throw new ArgumentException(
+                $"User attribute '{definition.Name}' is a Number attribute and cannot hold the boolean {scalar}; " +
+                "give a number such as 42 or \"3.5\".",
+                nameof(input));
+        }
+        return NumberText(scalar, definition);
+    }
+
+    /// <summary>The type name Omni gives numeric attributes in GET /api/v1/user-attributes.</summary>
+    internal const string NumberType = "Number";
+
+    private static string NumberText(string text, UserAttributeDefinition definition)
+    {
+        // The same parse Omni's "stored as strings" numbers go through: invariant, exponent allowed.
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
+        {
+            return FormatDecimal(exact);
+        }
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var large) && double.IsFinite(large))
+        {
+            return FormatDouble(large);
+        }
+        throw new ArgumentException(
+            $"User attribute '{definition.Name}' is a Number attribute, but \"{text}\" is not a number. " +
+            "Give digits with an optional '.' and exponent, such as 42, 3.5 or 1e3 (no thousands separators or units).",
+            "input");
+    }
 
     private static string? NormalizeScalar(object? input, bool inList) => input switch
     {

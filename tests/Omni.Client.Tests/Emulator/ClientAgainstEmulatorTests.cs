@@ -168,4 +168,25 @@ public sealed class ClientAgainstEmulatorTests(EmulatorFixture fixture) : IClass
         Assert.Contains("Organization API key", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_normaliser_predicts_what_the_emulator_stores_for_number_and_multi_valued_attributes()
+    {
+        // No false diff: what Normalize(input, definition) says is what comes back after sending the input as typed.
+        using var client = _emulator.CreateClient();
+        var definitions = (await client.UserAttributes.ListAsync()).ToDictionary(d => d.Name);
+        var user = await client.Users.CreateAsync(new ScimUserCreate("numbers@example.com", "Numbers"));
+
+        foreach (var (name, typed) in new[]
+                 {
+                     ("level", "3.50"), ("level", "1e3"), ("level", "007"), ("level", "-0.50"), ("level", "0.000"),
+                     ("level", "1e40"), ("level", " 42 "), ("regions", "us"),
+                 })
+        {
+            var stored = await client.Users.PatchAsync(user.Id, new ScimUserPatch().SetAttribute(name, AttributeValue.Of(typed)));
+
+            Assert.Equal(AttributeValue.Normalize(typed, definitions[name]), stored.Attributes[name]);
+            Assert.NotEqual(AttributeValue.Normalize(typed), stored.Attributes[name]); // without the definition it would differ
+        }
+    }
 }
