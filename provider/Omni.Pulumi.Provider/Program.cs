@@ -18,7 +18,10 @@ catch (ArgumentException e)
 
 if (commandLine.PrintSchema)
 {
-    using var session = new OmniSession();
+    // The schema comes from the resources' types; the session is never configured here.
+    using var rateLimiters = new Omni.Client.RateLimiterRegistry();
+    using var session = new OmniSession(new ConfigValidator(EnvironmentVariables.Process), new SecretRedactor(), rateLimiters,
+        Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
     var schema = SchemaGenerator.Generate(ProviderResources.Create(session, new SilentLog()));
     if (commandLine.SchemaPath is null)
     {

@@ -23,15 +23,12 @@ public class BinaryStartupTests(ITestOutputHelper output)
         return candidates.FirstOrDefault(File.Exists);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_binary_prints_the_port_first_and_serves_the_engine()
     {
-        var binary = FindBinary();
-        if (binary is null)
-        {
-            output.WriteLine("SKIPPED: no pulumi-resource-omni binary (run `make build`).");
-            return;
-        }
+        var found = FindBinary();
+        Skip.If(found is null, "No pulumi-resource-omni binary: run `make build`.");
+        var binary = found!;
 
         output.WriteLine($"binary: {binary}");
         await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", InMemory = true, RequestsPerMinute = 0 });

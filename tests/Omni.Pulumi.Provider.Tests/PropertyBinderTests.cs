@@ -83,6 +83,45 @@ public class PropertyBinderTests
     }
 
     [Fact]
+    public void A_map_entry_with_anything_unknown_inside_is_wholly_unknown_whatever_its_key()
+    {
+        var bound = PropertyBinder.Bind<UserArgs>(Decode(Wire.Struct(("userName", "a@example.com"), ("displayName", "A"),
+            ("attributes", Wire.Map(("cost-center", Wire.UnknownString), ("regions", new object[] { "us", Wire.UnknownString }),
+                ("tags", Wire.Secret(new[] { Wire.UnknownString })), ("level", "3"))))));
+
+        Assert.Empty(bound.Failures);
+        Assert.Equal(["attributes.regions", "attributes.tags", "attributes[\"cost-center\"]"], bound.Unknowns.Order(StringComparer.Ordinal));
+        Assert.Equal(["level"], bound.Value.Attributes!.Keys); // nothing partly known is left to check or send
+        Assert.Contains("attributes", bound.SecretProperties);
+
+        var attributes = Assert.IsType<ObjectValue>(PropertyBinder.Unbind(bound.Value, bound.Unknowns)["attributes"]);
+        Assert.IsType<UnknownValue>(attributes["cost-center"]);
+        Assert.IsType<UnknownValue>(attributes["regions"]);
+        Assert.IsType<UnknownValue>(attributes["tags"]);
+        Assert.Equal(new StringValue("3"), attributes["level"]);
+    }
+
+    [Theory]
+    [InlineData("attributes", "attributes.level", "level")]
+    [InlineData("attributes", "attributes[\"cost-center\"]", "cost-center")]
+    [InlineData("attributes", "attributes[\"say \\\"hi\\\"\"]", "say \"hi\"")]
+    [InlineData("", "userName", "userName")]
+    [InlineData("", "[\"odd key\"]", "odd key")]
+    [InlineData("attributes", "attributes.level.x", null)]
+    [InlineData("attributes", "attributes[\"a\"].b", null)]
+    [InlineData("attributes", "attributes[0]", null)]
+    [InlineData("attributes", "attributesX", null)]
+    [InlineData("attributes", "other.level", null)]
+    public void Child_keys_are_read_back_the_way_Child_writes_them(string parent, string path, string? key)
+    {
+        Assert.Equal(key, PropertyPath.TryGetChildKey(parent, path, out var found) ? found : null);
+        if (key is not null)
+        {
+            Assert.Equal(path, PropertyPath.Child(parent, key));
+        }
+    }
+
+    [Fact]
     public void The_api_key_never_shows_in_the_config_record_text()
     {
         var config = new ProviderConfig { BaseUrl = "https://acme.omniapp.co", ApiKey = "super-secret-key-123" };

@@ -101,6 +101,17 @@ public class ProviderRpcTests : HarnessTest
     }
 
     [Fact]
+    public async Task DiffConfig_compares_the_parsed_values_so_a_string_and_a_number_are_the_same()
+    {
+        var olds = Wire.Struct(("baseUrl", "https://a.omniapp.co"), ("requestsPerMinute", "60"), ("maxRetries", 3), ("requestTimeoutSeconds", "30"));
+        var news = Wire.Struct(("baseUrl", "https://a.omniapp.co"), ("requestsPerMinute", 60), ("maxRetries", "3"), ("requestTimeoutSeconds", "45"));
+
+        var diff = await H.Client.DiffConfigAsync(new DiffRequest { Olds = olds, News = news });
+
+        Assert.Equal(["requestTimeoutSeconds"], diff.Diffs);
+    }
+
+    [Fact]
     public async Task Configure_checks_the_key_and_returns_the_handshake_flags()
     {
         var response = await H.Client.ConfigureAsync(new ConfigureRequest { Args = H.ConfigArgs(), AcceptSecrets = true, AcceptResources = true });

@@ -63,10 +63,10 @@ public class StructCodecTests
     public void Resource_references_and_assets_survive_unchanged()
     {
         var reference = Value.ForStruct(Wire.Struct((Wire.Sig, "5cf8f73096256a8f31e491e813e4eb8e"), ("urn", "urn:pulumi:s::p::omni:index:User::a"),
-            ("id", "abc"), ("packageVersion", "0.1.0")));
+            ("id", "abc"), ("packageVersion", "0.1.0"), ("name", "a"), ("type", "omni:index:User")));
         var asset = Value.ForStruct(Wire.Struct((Wire.Sig, "c44067f5952c0a294b673a41bacd8c17"), ("text", "hello"), ("hash", "h")));
 
-        Assert.Equal(new ResourceReferenceValue("urn:pulumi:s::p::omni:index:User::a", new StringValue("abc"), "0.1.0"), StructCodec.Decode(reference));
+        Assert.Equal(new ResourceReferenceValue("urn:pulumi:s::p::omni:index:User::a", new StringValue("abc"), "0.1.0", "a", "omni:index:User"), StructCodec.Decode(reference));
         Assert.Equal(reference, StructCodec.Encode(StructCodec.Decode(reference)));
         Assert.Equal(asset, StructCodec.Encode(StructCodec.Decode(asset)));
     }
@@ -102,7 +102,9 @@ public class StructCodecTests
                 [.. Enumerable.Range(0, random.Next(3)).Select(i => $"urn:pulumi:s::p::t::r{i}")]),
             _ => new ResourceReferenceValue($"urn:pulumi:s::p::omni:index:User::u{random.Next(10)}",
                 random.Next(3) switch { 0 => null, 1 => new UnknownValue(), _ => new StringValue(Guid.NewGuid().ToString()) },
-                random.Next(2) == 0 ? null : "0.1.0"),
+                random.Next(2) == 0 ? null : "0.1.0",
+                random.Next(2) == 0 ? null : $"u{random.Next(10)}",
+                random.Next(2) == 0 ? null : "omni:index:User"),
         };
     }
 

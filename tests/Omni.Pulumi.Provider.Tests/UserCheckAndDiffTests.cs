@@ -66,6 +66,34 @@ public class UserCheckAndDiffTests : HarnessTest
     }
 
     [Fact]
+    public async Task Check_passes_keys_with_anything_unknown_under_them_through_unknown_without_checking_them()
+    {
+        await H.ConfigureAsync();
+        var response = await Check(ProviderHarness.UserInputs("u@example.com", attributes: Wire.Map(
+            ("cost-center", Wire.UnknownString), ("regions", new object[] { "us", Wire.UnknownString }), ("region", "eu"))));
+
+        Assert.Empty(response.Failures); // cost-center is not defined in Omni, but its value (and so the whole key) is not known yet
+        var attributes = response.Inputs.Fields["attributes"].StructValue.Fields;
+        Assert.True(Wire.IsUnknown(attributes["cost-center"]));
+        Assert.True(Wire.IsUnknown(attributes["regions"]));
+        Assert.Equal("eu", attributes["region"].StringValue);
+    }
+
+    [Fact]
+    public async Task Check_never_echoes_a_secret_userName_or_an_attribute_value()
+    {
+        await H.ConfigureAsync();
+        var secret = await Check(Wire.Struct(("userName", Wire.Secret("hidden-handle")), ("displayName", "A"), ("attributes", Wire.Map(("level", "classified-level")))));
+        var plain = await Check(Wire.Struct(("userName", "visible-handle"), ("displayName", "A")));
+
+        Assert.DoesNotContain(secret.Failures, f => f.Reason.Contains("hidden-handle", StringComparison.Ordinal));
+        Assert.DoesNotContain(secret.Failures, f => f.Reason.Contains("classified-level", StringComparison.Ordinal));
+        Assert.Contains(secret.Failures, f => f.Property == "userName");
+        Assert.Contains(secret.Failures, f => f.Property == "attributes.level" && f.Reason.Contains("Number", StringComparison.Ordinal));
+        Assert.Contains("visible-handle", Assert.Single(plain.Failures, f => f.Property == "userName").Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_without_configuration_still_checks_shapes()
     {
         var response = await Check(ProviderHarness.UserInputs("bob@example.com", attributes: Wire.Map(("anything", 1.5))));
@@ -129,6 +157,20 @@ public class UserCheckAndDiffTests : HarnessTest
         Assert.All(diff.Diffs, key => Assert.Contains(diff.DetailedDiff.Keys, path => path == key || path.StartsWith(key + ".", StringComparison.Ordinal)));
         Assert.All(diff.DetailedDiff.Keys, path => Assert.Contains(path.Split('.', '[')[0], diff.Diffs));
         Assert.Equal(["active", "attributes", "deletionMode", "displayName", "userName"], diff.Diffs.Order());
+    }
+
+    [Fact]
+    public async Task Diff_reports_an_attribute_with_anything_unknown_under_it_as_a_possible_change_whatever_its_key()
+    {
+        var olds = ProviderHarness.UserInputs("a@example.com", attributes: Wire.Map(("cost-center", "42"), ("regions", new[] { "us" }), ("region", "eu")));
+        var news = ProviderHarness.UserInputs("a@example.com", attributes: Wire.Map(
+            ("cost-center", Wire.UnknownString), ("regions", new object[] { "us", Wire.UnknownString }), ("region", "eu")));
+
+        var diff = await Diff(olds, news);
+
+        Assert.Equal(["attributes"], diff.Diffs);
+        Assert.Equal(["attributes.regions", "attributes[\"cost-center\"]"], diff.DetailedDiff.Keys.Order(StringComparer.Ordinal));
+        Assert.All(diff.DetailedDiff.Values, d => Assert.Equal(PropertyDiff.Types.Kind.Update, d.Kind));
     }
 
     [Fact]

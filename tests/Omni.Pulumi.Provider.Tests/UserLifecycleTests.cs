@@ -79,6 +79,74 @@ public class UserLifecycleTests : HarnessTest
     }
 
     [Fact]
+    public async Task A_conflict_keeps_omnis_details_and_takes_the_name_from_the_urn_when_the_engine_sends_none()
+    {
+        await H.ConfigureAsync();
+        using var omni = H.OutOfBand();
+        await omni.Users.CreateAsync(new ScimUserCreate("again@example.com", "Again"));
+
+        var inputs = await H.CheckAsync("again", ProviderHarness.UserInputs("again@example.com"));
+        var error = await ProviderHarness.FailsAsync(() => H.Client.CreateAsync(new CreateRequest { Urn = ProviderHarness.Urn("again"), Type = ProviderHarness.UserType, Properties = inputs }).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("pulumi import omni:index:User again again@example.com", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("POST", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("/scim/v2/users", error.Status.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("409", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancelled_create_reports_an_unknown_outcome_naming_the_user_to_import()
+    {
+        await H.ConfigureAsync();
+        var inputs = await H.CheckAsync("slow", ProviderHarness.UserInputs("slow@example.com"));
+        await H.AddFaultAsync(new { method = "POST", path = Users, latencyMs = 20000, phase = "before" });
+        var create = H.Client.CreateAsync(new CreateRequest { Urn = ProviderHarness.Urn("slow"), Type = ProviderHarness.UserType, Name = "slow", Properties = inputs }).ResponseAsync;
+        await Task.Delay(300); // let the POST leave; if it has not, the outcome is reported the same way
+
+        await H.Client.CancelAsync(new Empty());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => create.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(StatusCode.Unknown, error.StatusCode); // not Cancelled: the engine must not assume nothing was created
+        Assert.Contains("may have created", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("pulumi import omni:index:User slow slow@example.com", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancelled_delete_reports_an_unknown_outcome()
+    {
+        await H.ConfigureAsync();
+        var created = await H.CreateAsync("slowdel", ProviderHarness.UserInputs("slowdel@example.com"));
+        await H.AddFaultAsync(new { method = "DELETE", path = Users, latencyMs = 20000, phase = "before" });
+        var delete = H.Client.DeleteAsync(new DeleteRequest { Id = created.Id, Urn = ProviderHarness.Urn("slowdel"), Type = ProviderHarness.UserType, Properties = created.Properties }).ResponseAsync;
+        await Task.Delay(300);
+
+        await H.Client.CancelAsync(new Empty());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => delete.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(StatusCode.Unknown, error.StatusCode);
+        Assert.Contains("outcome is unknown", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preview_create_keeps_attributes_with_unknowns_unknown_instead_of_clearing_them()
+    {
+        await H.ConfigureAsync();
+        var check = await H.Client.CheckAsync(new CheckRequest
+        {
+            Urn = ProviderHarness.Urn("pa"), Type = ProviderHarness.UserType, Olds = new Struct(),
+            News = ProviderHarness.UserInputs("pa@example.com", attributes: Wire.Map(("regions", new object[] { "us", Wire.UnknownString }), ("region", "eu"))),
+        });
+        Assert.Empty(check.Failures);
+
+        var created = await H.Client.CreateAsync(new CreateRequest { Urn = ProviderHarness.Urn("pa"), Type = ProviderHarness.UserType, Properties = check.Inputs, Preview = true });
+
+        var attributes = created.Properties.Fields["attributes"].StructValue.Fields;
+        Assert.True(Wire.IsUnknown(attributes["regions"]), $"regions previews as {attributes["regions"]}");
+        Assert.Equal("eu", attributes["region"].StringValue);
+    }
+
+    [Fact]
     public async Task AdoptExisting_reactivates_and_updates_the_existing_user_keeping_undeclared_attributes()
     {
         await H.ConfigureAsync();
@@ -157,17 +225,27 @@ public class UserLifecycleTests : HarnessTest
         Assert.Contains("gone@example.com", warning.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>What the engine sends for `pulumi import`: properties an empty Struct (not absent),
+    /// inputs absent or empty.</summary>
+    private static ReadRequest ImportRequest(string id, string name, bool emptyInputs) => new()
+    {
+        Id = id, Urn = ProviderHarness.Urn(name), Type = ProviderHarness.UserType, Name = name,
+        Properties = new Struct(), Inputs = emptyInputs ? new Struct() : null,
+    };
+
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Import_by_id_or_userName_returns_inputs_with_all_attributes(bool byUserName)
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public async Task Import_by_id_or_userName_returns_inputs_with_all_attributes(bool byUserName, bool emptyInputs)
     {
         await H.ConfigureAsync();
         using var omni = H.OutOfBand();
         var user = await omni.Users.CreateAsync(new ScimUserCreate("Imported@Example.com", "Imp Orted",
             new Dictionary<string, AttributeValue> { ["region"] = AttributeValue.Of("eu"), ["regions"] = AttributeValue.Of(["us", "eu"]) }));
 
-        var read = await H.Client.ReadAsync(new ReadRequest { Id = byUserName ? "imported@example.com" : user.Id, Urn = ProviderHarness.Urn("imp"), Type = ProviderHarness.UserType });
+        var read = await H.Client.ReadAsync(ImportRequest(byUserName ? "imported@example.com" : user.Id, "imp", emptyInputs));
 
         Assert.Equal(user.Id, read.Id);
         Assert.Equal("Imp Orted", read.Inputs.Fields["displayName"].StringValue);
@@ -185,7 +263,7 @@ public class UserLifecycleTests : HarnessTest
     public async Task Import_of_a_missing_user_returns_no_properties()
     {
         await H.ConfigureAsync();
-        var read = await H.Client.ReadAsync(new ReadRequest { Id = "nobody@example.com", Urn = ProviderHarness.Urn("x"), Type = ProviderHarness.UserType });
+        var read = await H.Client.ReadAsync(ImportRequest("nobody@example.com", "x", emptyInputs: true));
         Assert.Equal("", read.Id);
         Assert.Null(read.Properties);
     }
@@ -267,6 +345,25 @@ public class UserLifecycleTests : HarnessTest
         Assert.False((await omni.Users.GetAsync(created.Id))!.Active);
         await omni.Users.DeleteAsync(created.Id);
         await H.Client.DeleteAsync(new DeleteRequest { Id = created.Id, Urn = ProviderHarness.Urn("deact"), Type = ProviderHarness.UserType, Properties = created.Properties });
+    }
+
+    [Fact]
+    public async Task The_clients_retry_warnings_and_info_reach_the_engine()
+    {
+        await H.ConfigureAsync(maxRetries: 1);
+        // A 503 to the POST: the client warns that the outcome is unknown, looks the user up, sends again.
+        await H.AddFaultAsync(new { method = "POST", path = Users, status = 503, phase = "before", count = 1 });
+        var created = await H.CreateAsync("retry", ProviderHarness.UserInputs("retry@example.com"));
+        var warning = await H.WaitForLogAsync(l => l.Severity == LogSeverity.Warning && l.Message.Contains("503", StringComparison.Ordinal), "a warning about the 503");
+        Assert.Contains("POST", warning.Message, StringComparison.Ordinal);
+
+        // A 503 to a GET: retried, which the client reports as information.
+        await H.AddFaultAsync(new { method = "GET", path = Users, status = 503, phase = "before", count = 1 });
+        var read = await H.Client.ReadAsync(new ReadRequest { Id = created.Id, Urn = ProviderHarness.Urn("retry"), Type = ProviderHarness.UserType, Properties = created.Properties, Inputs = created.Properties });
+        Assert.Equal(created.Id, read.Id);
+        var info = await H.WaitForLogAsync(l => l.Severity == LogSeverity.Info && l.Message.Contains("Retrying", StringComparison.Ordinal), "info about the retry");
+        Assert.Contains("GET", info.Message, StringComparison.Ordinal);
+        Assert.All(H.Engine.Logs.All, l => Assert.DoesNotContain(H.ApiKey, l.Message, StringComparison.Ordinal));
     }
 
     [Fact]

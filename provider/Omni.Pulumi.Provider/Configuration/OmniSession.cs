@@ -1,13 +1,17 @@
 using Omni.Client;
+using Omni.Pulumi.Provider.Hosting;
 using Omni.Pulumi.Provider.Resources;
 
 namespace Omni.Pulumi.Provider.Configuration;
 
 /// <summary>
-/// The configured connection to Omni for this provider process: the client Configure built, and
-/// what is fetched once per process (the user-attribute definitions).
+/// The configured connection to Omni for this provider process: configuring checks the settings
+/// and the key (whoami) and builds the client; what is fetched once per process (the
+/// user-attribute definitions) is kept here too.
 /// </summary>
-internal sealed class OmniSession : IDisposable
+/// <param name="rateLimiters">The host's one registry: every client of the run draws from the same
+/// bucket for a key, however often the provider is configured.</param>
+internal sealed class OmniSession(ConfigValidator validator, SecretRedactor redactor, RateLimiterRegistry rateLimiters, ILoggerFactory loggerFactory) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _lifetime = new();
@@ -19,7 +23,57 @@ internal sealed class OmniSession : IDisposable
     public OmniClient Client => Volatile.Read(ref _client) ?? throw new ProviderFailureException(FailureKind.NothingChanged,
         "The omni provider is not configured: set omni:baseUrl and omni:apiKey (or OMNI_BASE_URL and OMNI_API_KEY).");
 
-    public void Configure(OmniClient client)
+    /// <summary>Checks <paramref name="config"/> (with its environment fallbacks), checks that the key
+    /// is an Organization API key, and makes the new client current.</summary>
+    /// <exception cref="ProviderFailureException">The configuration is invalid or Omni refuses the key.</exception>
+    public async Task ConfigureAsync(ProviderConfig config, CancellationToken cancellationToken)
+    {
+        var failures = validator.Validate(config, new HashSet<string>());
+        if (failures.Count > 0)
+        {
+            throw new ProviderFailureException(FailureKind.InvalidInput,
+                "The omni provider configuration is invalid: " + string.Join(" ", failures.Select(f => f.Reason)));
+        }
+
+        var options = validator.ToClientOptions(config);
+        redactor.Add(options.ApiKey);
+        var client = new OmniClient(options, loggerFactory, rateLimiters: rateLimiters);
+        try
+        {
+            await CheckKeyAsync(client, options.BaseUrl, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+
+        Use(client);
+    }
+
+    private static async Task CheckKeyAsync(OmniClient client, string baseUrl, CancellationToken cancellationToken)
+    {
+        WhoAmI whoAmI;
+        try
+        {
+            whoAmI = await client.WhoAmIAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OmniAuthenticationException e)
+        {
+            throw new ProviderFailureException(FailureKind.NothingChanged,
+                $"Omni at {baseUrl} rejected omni:apiKey ({e.Message}). Check that it is a current Organization API key; "
+                + "set it with `pulumi config set --secret omni:apiKey <key>` (or OMNI_API_KEY).", e);
+        }
+
+        if (!whoAmI.IsOrganizationKey)
+        {
+            throw new ProviderFailureException(FailureKind.NothingChanged,
+                $"omni:apiKey is a personal access token (key scope '{whoAmI.KeyScope}'), but Omni's SCIM API needs an Organization API key. "
+                + "Create one in Omni under Settings > API keys and set it with `pulumi config set --secret omni:apiKey <key>` (or OMNI_API_KEY).");
+        }
+    }
+
+    private void Use(OmniClient client)
     {
         OmniClient? previous;
         lock (_gate)

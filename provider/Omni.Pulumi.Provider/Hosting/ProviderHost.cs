@@ -38,6 +38,8 @@ internal sealed class ProviderHost : IAsyncDisposable
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(verbosity >= 9 ? LogLevel.Debug : verbosity > 0 ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", verbosity >= 9 ? LogLevel.Information : LogLevel.Warning);
+        // The client's warnings and info reach the engine whatever the verbosity (stderr keeps its own level).
+        builder.Logging.AddFilter<EngineLoggerProvider>(EngineLoggerProvider.ClientCategory, LogLevel.Information);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -53,7 +55,12 @@ internal sealed class ProviderHost : IAsyncDisposable
         builder.Services.AddSingleton(environment);
         builder.Services.AddSingleton<SecretRedactor>();
         builder.Services.AddSingleton<CancellationHub>();
+        builder.Services.AddSingleton<EngineConnection>();
         builder.Services.AddSingleton<EngineLogBridge>();
+        builder.Services.AddSingleton<ILoggerProvider, EngineLoggerProvider>();
+        // One registry for the process, owned (and disposed) by the host: every client built for a
+        // key shares that key's bucket, as Omni counts requests per key.
+        builder.Services.AddSingleton<Omni.Client.RateLimiterRegistry>();
         builder.Services.AddSingleton<OmniSession>();
         builder.Services.AddSingleton<ConfigValidator>();
         builder.Services.AddSingleton<ConfigProtocol>();

@@ -1,14 +1,12 @@
-using Omni.Client;
 using Omni.Pulumi.Provider.Configuration;
-using Omni.Pulumi.Provider.Hosting;
 using Omni.Pulumi.Provider.Resources;
 using Rpc = Pulumirpc;
 
 namespace Omni.Pulumi.Provider.Protocol;
 
-/// <summary>CheckConfig, DiffConfig and Configure: provider configuration from the wire, checked,
-/// and turned into a configured <see cref="OmniSession"/>.</summary>
-internal sealed class ConfigProtocol(ConfigValidator validator, OmniSession session, SecretRedactor redactor, ILoggerFactory loggerFactory)
+/// <summary>CheckConfig, DiffConfig and Configure on the wire: converts the config Struct to a
+/// <see cref="ProviderConfig"/> and delegates to <see cref="ConfigValidator"/> and <see cref="OmniSession"/>.</summary>
+internal sealed class ConfigProtocol(ConfigValidator validator, OmniSession session)
 {
     private const string LegacyPrefix = "omni:config:";
 
@@ -26,16 +24,31 @@ internal sealed class ConfigProtocol(ConfigValidator validator, OmniSession sess
         return response;
     }
 
+    /// <summary>Compares the typed configuration, as Configure would use it: "60" and 60 are the
+    /// same requestsPerMinute, and a secret key equals the same key in clear (unwrapped by the
+    /// binder, for this comparison only).</summary>
     public static Rpc.DiffResponse DiffConfig(Rpc.DiffRequest request)
     {
         var olds = StructCodec.Decode(request.Olds);
         var news = StructCodec.Decode(request.News);
+        var oldConfig = PropertyBinder.Bind<ProviderConfig>(olds, lenientScalars: true);
+        var newConfig = PropertyBinder.Bind<ProviderConfig>(news, lenientScalars: true);
         var changes = PulumiProperties.Of(typeof(ProviderConfig))
-            .Select(p => p.Name)
-            .Where(name => news[name] is { ContainsUnknowns: true } || !Equals(Plain(olds[name]), Plain(news[name])))
-            .Select(name => new PropertyChange(name, ChangeKind.Update))
+            .Where(p => newConfig.IsUnknown(p.Name) || !SameValue(p, olds, news, oldConfig, newConfig))
+            .Select(p => new PropertyChange(p.Name, ChangeKind.Update))
             .ToList();
         return DiffEncoder.Encode(new DiffResult(changes, DeleteBeforeReplace: false));
+    }
+
+    private static bool SameValue(PulumiPropertyInfo property, ObjectValue olds, ObjectValue news, Bound<ProviderConfig> oldConfig, Bound<ProviderConfig> newConfig)
+    {
+        // A value that does not parse has no typed form; it is compared as written.
+        if (oldConfig.Failures.Any(f => f.Path == property.Name) || newConfig.Failures.Any(f => f.Path == property.Name))
+        {
+            return Equals(Plain(olds[property.Name]), Plain(news[property.Name]));
+        }
+
+        return Equals(property.Property.GetValue(oldConfig.Value), property.Property.GetValue(newConfig.Value));
     }
 
     /// <returns>False when a value is unknown (preview): the provider then stays unconfigured and
@@ -49,39 +62,13 @@ internal sealed class ConfigProtocol(ConfigValidator validator, OmniSession sess
             return false;
         }
 
-        var failures = config.Failures.Select(f => f.Reason).Concat(validator.Validate(config.Value, config.Unknowns).Select(f => f.Reason)).ToList();
-        if (failures.Count > 0)
+        if (config.Failures.Count > 0)
         {
-            throw new ProviderFailureException(FailureKind.InvalidInput, "The omni provider configuration is invalid: " + string.Join(" ", failures));
+            throw new ProviderFailureException(FailureKind.InvalidInput,
+                "The omni provider configuration is invalid: " + string.Join(" ", config.Failures.Select(f => f.Reason)));
         }
 
-        var options = validator.ToClientOptions(config.Value);
-        redactor.Add(options.ApiKey);
-        var client = new OmniClient(options, loggerFactory);
-        try
-        {
-            var whoAmI = await client.WhoAmIAsync(cancellationToken).ConfigureAwait(false);
-            if (!whoAmI.IsOrganizationKey)
-            {
-                throw new ProviderFailureException(FailureKind.NothingChanged,
-                    $"omni:apiKey is a personal access token (key scope '{whoAmI.KeyScope}'), but Omni's SCIM API needs an Organization API key. "
-                    + "Create one in Omni under Settings > API keys and set it with `pulumi config set --secret omni:apiKey <key>` (or OMNI_API_KEY).");
-            }
-        }
-        catch (OmniAuthenticationException e)
-        {
-            client.Dispose();
-            throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni at {options.BaseUrl} rejected omni:apiKey ({e.Message}). Check that it is a current Organization API key; "
-                + "set it with `pulumi config set --secret omni:apiKey <key>` (or OMNI_API_KEY).", e);
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
-
-        session.Configure(client);
+        await session.ConfigureAsync(config.Value, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

@@ -8,15 +8,21 @@ namespace Omni.Pulumi.Provider.Protocol;
 /// <summary>
 /// Exceptions to gRPC statuses, chosen for what the engine concludes from them: Unknown, Internal
 /// and DataLoss mean "the outcome is unknown" (state may be stale); any other code means nothing
-/// changed. Messages are redacted of secrets.
+/// changed. Every message, partial failures included, is redacted of secrets.
 /// </summary>
 internal sealed class ErrorMapper(SecretRedactor redactor)
 {
+    // A write cancelled mid-flight may have reached Omni: the engine must not assume nothing changed.
+    private static readonly HashSet<string> Writes = new(["Create", "Update", "Delete"], StringComparer.Ordinal);
+
     public RpcException Map(Exception exception, string operation)
     {
-        if (exception is RpcException rpc)
+        switch (exception)
         {
-            return rpc;
+            case PartialFailureException partial:
+                return PartialFailure.ToRpcException(partial.Id, partial.Properties, partial.Inputs, redactor.Redact(partial.Message));
+            case RpcException rpc:
+                return new RpcException(new Status(rpc.StatusCode, redactor.Redact(rpc.Status.Detail)), rpc.Trailers);
         }
 
         var (code, message) = exception switch
@@ -24,6 +30,9 @@ internal sealed class ErrorMapper(SecretRedactor redactor)
             ProviderFailureException { Kind: FailureKind.InvalidInput } e => (StatusCode.InvalidArgument, e.Message),
             ProviderFailureException { Kind: FailureKind.NothingChanged } e => (StatusCode.FailedPrecondition, e.Message),
             ProviderFailureException e => (StatusCode.Unknown, e.Message),
+            OperationCanceledException when Writes.Contains(operation) => (StatusCode.Unknown,
+                $"{operation} was cancelled while its request to Omni may already have been sent, so its outcome is unknown. "
+                + "Run `pulumi refresh` to see what Omni holds."),
             OperationCanceledException => (StatusCode.Cancelled, $"{operation} was cancelled."),
             OmniConfigurationException e => (StatusCode.FailedPrecondition, e.Message),
             OmniRateLimitedException e => (StatusCode.ResourceExhausted, e.Message),

@@ -41,3 +41,15 @@ internal static class PartialFailure
         return status.Details.FirstOrDefault(d => d.Is(Rpc.ErrorResourceInitFailed.Descriptor))?.Unpack<Rpc.ErrorResourceInitFailed>();
     }
 }
+
+/// <summary>A partial failure on its way to the wire: <see cref="ErrorMapper"/> redacts the reason
+/// and encodes it with <see cref="PartialFailure.ToRpcException"/>.</summary>
+internal sealed class PartialFailureException(string id, ObjectValue properties, ObjectValue? inputs, string reason, Exception? inner = null)
+    : Exception(reason, inner)
+{
+    public string Id { get; } = id;
+
+    public ObjectValue Properties { get; } = properties;
+
+    public ObjectValue? Inputs { get; } = inputs;
+}

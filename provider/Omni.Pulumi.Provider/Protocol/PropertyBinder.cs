@@ -90,14 +90,11 @@ internal static class PropertyBinder
             entries[key] = UnbindValue(entry.Value, PropertyPath.Child(path, key), unknowns) ?? PropertyValue.Null;
         }
 
-        // An entry that was unknown on the way in was skipped by Bind; it goes out unknown again.
-        foreach (var unknown in unknowns ?? ImmutableHashSet<string>.Empty)
+        // An entry that was unknown on the way in was skipped by Bind; it goes out unknown again,
+        // whatever its key looks like (attributes.level or attributes["cost-center"]).
+        foreach (var key in PropertyPath.ChildKeys(path, unknowns ?? ImmutableHashSet<string>.Empty))
         {
-            var prefix = path + ".";
-            if (unknown.StartsWith(prefix, StringComparison.Ordinal) && unknown.IndexOfAny(['.', '['], prefix.Length) < 0)
-            {
-                entries.TryAdd(unknown[prefix.Length..], new UnknownValue());
-            }
+            entries.TryAdd(key, new UnknownValue());
         }
 
         return ObjectValue.From(entries);
@@ -238,7 +235,21 @@ internal static class PropertyBinder
             var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
             foreach (var (key, item) in obj.Properties)
             {
-                var bound = BindValue(item, valueType, PropertyPath.Child(path, key), context);
+                var entryPath = PropertyPath.Child(path, key);
+                if (item.ContainsUnknowns)
+                {
+                    // A map entry with anything unknown inside (e.g. a list holding one unknown) is
+                    // wholly unknown: a partly known value would be checked, or sent, as if complete.
+                    context.Unknowns.Add(entryPath);
+                    if (item.ContainsSecrets)
+                    {
+                        context.Secrets.Add(PropertyPath.TopLevel(entryPath));
+                    }
+
+                    continue;
+                }
+
+                var bound = BindValue(item, valueType, entryPath, context);
                 if (!ReferenceEquals(bound, Skip))
                 {
                     dictionary[key] = bound;
@@ -253,6 +264,18 @@ internal static class PropertyBinder
             if (wire is not ArrayValue array)
             {
                 return context.Mismatch(path, "a list", wire);
+            }
+
+            if (array.ContainsUnknowns)
+            {
+                // Likewise a list with an unknown item: its length and content are not known yet.
+                context.Unknowns.Add(path);
+                if (array.ContainsSecrets)
+                {
+                    context.Secrets.Add(PropertyPath.TopLevel(path));
+                }
+
+                return Skip;
             }
 
             var itemType = listType.GetGenericArguments()[0];

@@ -107,8 +107,9 @@ internal sealed record OutputValue(PropertyValue? Value, bool IsSecret, Immutabl
     public override int GetHashCode() => HashCode.Combine(Value, IsSecret);
 }
 
-/// <summary>A reference to another resource by URN (and id, for custom resources).</summary>
-internal sealed record ResourceReferenceValue(string Urn, PropertyValue? Id, string? PackageVersion) : PropertyValue
+/// <summary>A reference to another resource by URN (and id, for custom resources), with the
+/// optional name and type newer engines add.</summary>
+internal sealed record ResourceReferenceValue(string Urn, PropertyValue? Id, string? PackageVersion, string? Name = null, string? Type = null) : PropertyValue
 {
     public override bool ContainsUnknowns => Id?.ContainsUnknowns ?? false;
     public override bool ContainsSecrets => false;

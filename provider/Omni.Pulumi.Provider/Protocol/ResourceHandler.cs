@@ -76,11 +76,13 @@ internal sealed class ResourceHandler<TArgs, TState>(ICustomResource<TArgs, TSta
         CreateResult<TState> result;
         try
         {
-            result = await resource.CreateAsync(new CreateRequest<TArgs>(request.Urn, request.Name, Typed(news), request.Preview), cancellationToken).ConfigureAwait(false);
+            // Older engines leave CreateRequest.name empty; the URN always ends with the name.
+            var name = string.IsNullOrEmpty(request.Name) ? Urn.NameOf(request.Urn) : request.Name;
+            result = await resource.CreateAsync(new CreateRequest<TArgs>(request.Urn, name, Typed(news), request.Preview), cancellationToken).ConfigureAwait(false);
         }
         catch (ResourceInitFailedException failure)
         {
-            throw PartialFailure.ToRpcException(failure.Id, PropertyBinder.Unbind(failure.State, secretProperties: secrets), null, failure.Message);
+            throw new PartialFailureException(failure.Id, PropertyBinder.Unbind(failure.State, secretProperties: secrets), null, failure.Message, failure);
         }
 
         if (!request.Preview && string.IsNullOrEmpty(result.Id))
@@ -98,8 +100,10 @@ internal sealed class ResourceHandler<TArgs, TState>(ICustomResource<TArgs, TSta
 
     public async Task<Rpc.ReadResponse> ReadAsync(Rpc.ReadRequest request, CancellationToken cancellationToken)
     {
-        var olds = request.Properties is null ? null : PropertyBinder.BindOrDefault<TState>(StructCodec.Decode(request.Properties));
-        var oldInputs = request.Inputs is null ? null : PropertyBinder.BindOrDefault<TArgs>(StructCodec.Decode(request.Inputs));
+        // `pulumi import` sends properties as an empty Struct (not absent) and inputs unset or empty:
+        // an empty Struct means "nothing known", so both forms reach the resource as null (import).
+        var olds = IsEmpty(request.Properties) ? null : PropertyBinder.BindOrDefault<TState>(StructCodec.Decode(request.Properties));
+        var oldInputs = IsEmpty(request.Inputs) ? null : PropertyBinder.BindOrDefault<TArgs>(StructCodec.Decode(request.Inputs));
         var result = await resource.ReadAsync(
             new ReadRequest<TArgs, TState>(request.Id, request.Urn, olds?.Value, oldInputs?.Value), cancellationToken).ConfigureAwait(false);
 
@@ -132,7 +136,7 @@ internal sealed class ResourceHandler<TArgs, TState>(ICustomResource<TArgs, TSta
         }
         catch (ResourceInitFailedException failure)
         {
-            throw PartialFailure.ToRpcException(failure.Id, PropertyBinder.Unbind(failure.State, secretProperties: secrets), null, failure.Message);
+            throw new PartialFailureException(failure.Id, PropertyBinder.Unbind(failure.State, secretProperties: secrets), null, failure.Message, failure);
         }
 
         var unknowns = request.Preview ? news.Unknowns.Union(result.UnknownOutputs) : ImmutableHashSet<string>.Empty;
@@ -145,7 +149,9 @@ internal sealed class ResourceHandler<TArgs, TState>(ICustomResource<TArgs, TSta
         return resource.DeleteAsync(new DeleteRequest<TState>(request.Id, request.Urn, olds), cancellationToken);
     }
 
-    private static Typed<TArgs> Typed(Bound<TArgs> bound) => new(bound.Value, bound.Unknowns);
+    private static bool IsEmpty(Google.Protobuf.WellKnownTypes.Struct? wire) => wire is null || wire.Fields.Count == 0;
+
+    private static Typed<TArgs> Typed(Bound<TArgs> bound) => new(bound.Value, bound.Unknowns, bound.SecretProperties);
 
     /// <summary>Diff/Create/Update get inputs Check accepted; a value that does not bind here means
     /// Check was skipped (e.g. an engine without it), so the same failures are reported as an error.</summary>

@@ -11,22 +11,10 @@ internal sealed class ResourceRegistry(IEnumerable<IResourceHandler> handlers)
     /// (<c>urn:pulumi:stack::project::[parent$]omni:index:User::name</c>) for older engines.</summary>
     public IResourceHandler Resolve(string? type, string urn)
     {
-        var token = string.IsNullOrEmpty(type) ? TypeFromUrn(urn) : type;
+        var token = string.IsNullOrEmpty(type) ? Urn.TypeOf(urn) : type;
         return _byToken.TryGetValue(token, out var handler)
             ? handler
             : throw new Resources.ProviderFailureException(Resources.FailureKind.InvalidInput,
                 $"Unknown resource type '{token}'. This provider serves: {string.Join(", ", _byToken.Keys.Order(StringComparer.Ordinal))}.");
-    }
-
-    private static string TypeFromUrn(string urn)
-    {
-        var parts = urn.Split("::");
-        if (parts.Length < 4)
-        {
-            return urn;
-        }
-
-        var qualifiedType = parts[2];
-        return qualifiedType[(qualifiedType.LastIndexOf('$') + 1)..];
     }
 }

@@ -46,7 +46,9 @@ internal static class StructCodec
             WireSignatures.ResourceReference => new ResourceReferenceValue(
                 fields.GetValueOrDefault("urn")?.StringValue ?? "",
                 fields.TryGetValue("id", out var id) ? Decode(id) : null,
-                fields.TryGetValue("packageVersion", out var version) ? version.StringValue : null),
+                OptionalString(fields, "packageVersion"),
+                OptionalString(fields, "name"),
+                OptionalString(fields, "type")),
             _ => new OpaqueSignedValue(sig.StringValue, ObjectValue.From(
                 fields.Where(f => f.Key != WireSignatures.Key).Select(f => KeyValuePair.Create(f.Key, Decode(f.Value))))),
         };
@@ -80,10 +82,15 @@ internal static class StructCodec
         ResourceReferenceValue r => Signed(WireSignatures.ResourceReference,
             ("urn", Value.ForString(r.Urn)),
             r.Id is null ? default : ("id", Encode(r.Id)),
-            r.PackageVersion is null ? default : ("packageVersion", Value.ForString(r.PackageVersion))),
+            r.PackageVersion is null ? default : ("packageVersion", Value.ForString(r.PackageVersion)),
+            r.Name is null ? default : ("name", Value.ForString(r.Name)),
+            r.Type is null ? default : ("type", Value.ForString(r.Type))),
         OpaqueSignedValue o => Signed(o.Signature, [.. o.Fields.Properties.Select(f => (f.Key, Encode(f.Value)))]),
         _ => throw new ArgumentException($"Unsupported property value {value.GetType().Name}.", nameof(value)),
     };
+
+    private static string? OptionalString(Google.Protobuf.Collections.MapField<string, Value> fields, string key) =>
+        fields.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.StringValue ? value.StringValue : null;
 
     private static Value Signed(string signature, params (string Key, Value Value)[] fields)
     {

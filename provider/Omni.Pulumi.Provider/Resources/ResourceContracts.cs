@@ -3,10 +3,13 @@ namespace Omni.Pulumi.Provider.Resources;
 // What a resource sees of each lifecycle call: typed values, never protobuf. The protocol layer
 // (Protocol/ResourceHandler) binds the wire to these and the results back.
 
-/// <summary>Typed values with the paths that are not known yet (only in preview).</summary>
-internal sealed record Typed<T>(T Value, IReadOnlySet<string> Unknowns)
+/// <summary>Typed values with the paths that are not known yet (only in preview) and the top-level
+/// properties whose input was secret (their values must never be echoed in a message).</summary>
+internal sealed record Typed<T>(T Value, IReadOnlySet<string> Unknowns, IReadOnlySet<string> SecretProperties)
 {
     public bool IsUnknown(string path) => Unknowns.Contains(path);
+
+    public bool IsSecret(string property) => SecretProperties.Contains(property);
 
     public bool HasUnknownUnder(string path) => Unknowns.Any(u =>
         u == path || u.StartsWith(path + ".", StringComparison.Ordinal) || u.StartsWith(path + "[", StringComparison.Ordinal));
@@ -35,7 +38,8 @@ internal sealed record CreateRequest<TArgs>(string Urn, string Name, Typed<TArgs
 /// <summary><paramref name="UnknownOutputs"/>: top-level outputs not known until the resource exists (preview).</summary>
 internal sealed record CreateResult<TState>(string Id, TState State, IReadOnlySet<string> UnknownOutputs);
 
-/// <summary>Olds and OldInputs are null on import, where only the id is known.</summary>
+/// <summary>Olds and OldInputs are null on import, where only the id is known (the protocol layer
+/// maps the engine's empty Structs to null, so an import is never mistaken for a refresh).</summary>
 internal sealed record ReadRequest<TArgs, TState>(string Id, string Urn, TState? Olds, TArgs? OldInputs)
     where TArgs : class where TState : class
 {

@@ -118,6 +118,24 @@ internal sealed class ProviderHarness : IAsyncDisposable
         MaxRetries = 0,
     });
 
+    /// <summary>The first engine Log call that matches, waiting up to 10 s: messages forwarded from
+    /// the client's logging arrive asynchronously, after the RPC that caused them.</summary>
+    public async Task<LogRequest> WaitForLogAsync(Func<LogRequest, bool> match, string what)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!timeout.IsCancellationRequested)
+        {
+            if (Engine.Logs.All.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50, CancellationToken.None);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No engine Log call was {what}. Logged: {string.Join(" | ", Engine.Logs.All.Select(l => $"{l.Severity} {l.Message}"))}");
+    }
+
     public static async Task<RpcException> FailsAsync(Func<Task> call) => await Assert.ThrowsAsync<RpcException>(call);
 
     public async ValueTask DisposeAsync()

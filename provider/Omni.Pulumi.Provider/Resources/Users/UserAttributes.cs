@@ -63,11 +63,12 @@ internal static class UserAttributes
 
         if (string.Equals(definition.Type, "Number", StringComparison.OrdinalIgnoreCase))
         {
-            var bad = (value.Many ?? [value.Single!]).FirstOrDefault(v =>
+            // The value is not echoed: attribute values may come from secrets.
+            var notANumber = (value.Many ?? [value.Single!]).Any(v =>
                 !double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
-            if (bad is not null)
+            if (notANumber)
             {
-                return $"'{path}' is a Number attribute; give a number such as 3, not '{bad}'.";
+                return $"'{path}' is a Number attribute; give a number such as 3 (or a list of numbers if it is multi-valued).";
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Omni.Client;
 using Omni.Pulumi.Provider.Configuration;
+using Omni.Pulumi.Provider.Protocol;
 
 namespace Omni.Pulumi.Provider.Resources.Users;
 
@@ -11,6 +12,8 @@ namespace Omni.Pulumi.Provider.Resources.Users;
 [PulumiResource("omni:index:User", Description = "A member of the Omni organisation, managed through Omni's SCIM 2.0 API.")]
 internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : ICustomResource<UserArgs, UserState>
 {
+    private const string AttributesProperty = "attributes";
+
     // Outputs Omni computes: unknown in a preview of a user that does not exist yet.
     private static readonly IReadOnlySet<string> ComputedOutputs =
         new HashSet<string>(["emails", "groups", "created", "lastModified", "lastLogin", "adopted"], StringComparer.Ordinal);
@@ -23,9 +26,11 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
         var args = news.Value;
         var failures = new List<CheckFailure>();
 
+        // A value whose input was secret is never echoed: failures are shown and logged in clear.
         if (!news.IsUnknown("userName") && !EmailFormat().IsMatch(args.UserName))
         {
-            failures.Add(new CheckFailure("userName", $"'userName' must be the user's email address, e.g. alice@example.com; got '{args.UserName}'."));
+            failures.Add(new CheckFailure("userName", "'userName' must be the user's email address, e.g. alice@example.com; "
+                + (news.IsSecret("userName") ? "the (secret) value given is not one." : $"got '{args.UserName}'.")));
         }
 
         if (!news.IsUnknown("displayName") && string.IsNullOrWhiteSpace(args.DisplayName))
@@ -35,9 +40,12 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
 
         if (!news.IsUnknown("deletionMode") && args.DeletionMode is not (UserArgs.Delete or UserArgs.Deactivate))
         {
-            failures.Add(new CheckFailure("deletionMode", $"'deletionMode' must be \"{UserArgs.Delete}\" or \"{UserArgs.Deactivate}\"; got \"{args.DeletionMode}\"."));
+            failures.Add(new CheckFailure("deletionMode", $"'deletionMode' must be \"{UserArgs.Delete}\" or \"{UserArgs.Deactivate}\""
+                + (news.IsSecret("deletionMode") ? "." : $"; got \"{args.DeletionMode}\".")));
         }
 
+        // Keys with anything unknown under them are not in args.Attributes (the binder keeps them
+        // aside as unknown), so they skip these checks and go back to the engine unknown.
         var attributes = await CheckAttributesAsync(request.Urn, args.Attributes, failures, cancellationToken).ConfigureAwait(false);
         return new CheckResult<UserArgs>(args with { Attributes = attributes }, failures);
     }
@@ -54,7 +62,7 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
         var normalized = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in attributes)
         {
-            var path = $"attributes.{key}";
+            var path = PropertyPath.Child(AttributesProperty, key);
             if (UserAttributes.IsSystemKey(key))
             {
                 failures.Add(new CheckFailure(path, $"'{key}' is a system attribute: Omni sets it itself and it cannot be assigned through SCIM. Remove it."));
@@ -68,6 +76,7 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
             }
             catch (ArgumentException e)
             {
+                // The client's message names the value's type, never the value itself.
                 failures.Add(new CheckFailure(path, $"'{path}': {e.Message.Split(" (Parameter", 2)[0]}"));
                 continue;
             }
@@ -155,18 +164,18 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
     private static IEnumerable<PropertyChange> AttributeChanges(
         IReadOnlyDictionary<string, object?>? oldOutputs, IReadOnlyDictionary<string, object?>? oldInputs, Typed<UserArgs> news)
     {
-        if (news.IsUnknown("attributes"))
+        if (news.IsUnknown(AttributesProperty))
         {
-            yield return new PropertyChange("attributes", ChangeKind.Update);
+            yield return new PropertyChange(AttributesProperty, ChangeKind.Update);
             yield break;
         }
 
         var held = oldOutputs ?? new Dictionary<string, object?>();
         var wanted = news.Value.Attributes ?? new Dictionary<string, object?>();
-        var unknownKeys = news.Unknowns.Where(u => u.StartsWith("attributes.", StringComparison.Ordinal)).Select(u => u["attributes.".Length..]);
+        var unknownKeys = PropertyPath.ChildKeys(AttributesProperty, news.Unknowns);
         foreach (var key in wanted.Keys.Union(unknownKeys).Order(StringComparer.Ordinal))
         {
-            var path = $"attributes.{key}";
+            var path = PropertyPath.Child(AttributesProperty, key);
             var old = UserAttributes.NormalizeOrNull(held.GetValueOrDefault(key));
             if (news.IsUnknown(path))
             {
@@ -188,9 +197,10 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
 
         foreach (var key in (oldInputs ?? held).Keys.Except(wanted.Keys).Order(StringComparer.Ordinal))
         {
-            if (UserAttributes.NormalizeOrNull(held.GetValueOrDefault(key)) is not null && !news.IsUnknown($"attributes.{key}"))
+            var path = PropertyPath.Child(AttributesProperty, key);
+            if (UserAttributes.NormalizeOrNull(held.GetValueOrDefault(key)) is not null && !news.IsUnknown(path))
             {
-                yield return new PropertyChange($"attributes.{key}", ChangeKind.Delete);
+                yield return new PropertyChange(path, ChangeKind.Delete);
             }
         }
     }
@@ -205,6 +215,7 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
             return new CreateResult<UserState>("", UserMapping.Planned(args), ComputedOutputs);
         }
 
+        var importCommand = $"`pulumi import omni:index:User {request.Name} {args.UserName}`";
         ScimUser user;
         try
         {
@@ -216,9 +227,16 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
         }
         catch (OmniConflictException e)
         {
+            // The client's message says what Omni answered (method, path, status, Omni's own words).
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"A user with userName '{args.UserName}' already exists in Omni, so it was not created. To manage that user with Pulumi, import it: "
-                + $"`pulumi import omni:index:User {request.Name} {args.UserName}`, or set adoptExisting: true on this resource to adopt it.", e);
+                $"A user with userName '{args.UserName}' already exists in Omni, so it was not created ({e.Message}). "
+                + $"To manage that user with Pulumi, import it: {importCommand}, or set adoptExisting: true on this resource to adopt it.", e);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new ProviderFailureException(FailureKind.OutcomeUnknown,
+                $"Creating user '{args.UserName}' was cancelled while the POST to Omni may already have been sent, so Omni may have created the user. "
+                + $"If the next `pulumi up` reports that it already exists, import it with {importCommand}, or set adoptExisting: true on this resource.", e);
         }
 
         if (!args.Active)
