@@ -223,10 +223,13 @@ export class Deployment {
     return drift;
   }
 
-  /** `pulumi import omni:index:User <name> <id or userName>`: Read with only the id, then Check. */
+  /**
+   * `pulumi import omni:index:User <name> <id or userName>`: Read with the id and empty properties
+   * and inputs (the engine sends empty Structs, not absent ones), then Check.
+   */
   async import(name, idOrUserName) {
     const urn = this.urn(name);
-    const read = await this.plugin.read({ id: idOrUserName, urn });
+    const read = await this.plugin.read({ id: idOrUserName, urn, properties: {}, inputs: {} });
     if (!read.properties) throw new DeploymentError(`resource '${idOrUserName}' does not exist`);
     if (!read.inputs) throw new DeploymentError('provider does not support importing resources');
     const checked = await this.plugin.check({ urn, olds: read.inputs, news: read.inputs });

@@ -475,7 +475,11 @@ export class Plugin {
     return { id: res.getId(), properties: fromStruct(res.getProperties()) };
   }
 
-  /** Refresh passes `properties` and `inputs`; import passes only `id` and `urn`. */
+  /**
+   * Refresh passes `properties` and `inputs`. Import passes the `id`, with `properties: {}` and
+   * `inputs: {}`: the engine sends an empty Struct there, not an absent one (an empty object here
+   * is still sent, as an empty Struct).
+   */
   async read({ id, urn, properties, inputs }, options) {
     const req = new providerPb.ReadRequest();
     req.setId(id);

@@ -376,7 +376,8 @@ function assertImportedInputs(inputs, userName) {
 
 test('import by id returns inputs with every attribute', async () => {
   const { id, userName } = await userMadeInTheUi();
-  const read = await stack.plugin.read({ id, urn: urnOf(name('imported')) });
+  // As the engine sends it: properties and inputs are empty Structs, not absent.
+  const read = await stack.plugin.read({ id, urn: urnOf(name('imported')), properties: {}, inputs: {} });
   assert.equal(read.id, id);
   assert.ok(read.properties, 'properties are returned');
   assert.ok(read.inputs, 'inputs are returned (otherwise the engine says import is unsupported)');
@@ -385,7 +386,7 @@ test('import by id returns inputs with every attribute', async () => {
 
 test('import by userName resolves the id and returns the inputs', async () => {
   const { id, userName } = await userMadeInTheUi();
-  const read = await stack.plugin.read({ id: userName, urn: urnOf(name('imported')) });
+  const read = await stack.plugin.read({ id: userName, urn: urnOf(name('imported')), properties: {}, inputs: {} });
   assert.equal(read.id, id);
   assertImportedInputs(read.inputs, userName);
 });
