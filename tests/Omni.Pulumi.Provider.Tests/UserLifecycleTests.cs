@@ -210,6 +210,28 @@ public class UserLifecycleTests : HarnessTest
     }
 
     [Fact]
+    public async Task A_refresh_shows_no_change_for_values_omni_stores_in_another_form()
+    {
+        await H.ConfigureAsync();
+        var program = ProviderHarness.UserInputs("form@example.com", attributes: Wire.Map(("level", "3.50"), ("regions", "us")));
+        var checkedInputs = await H.CheckAsync("form", program);
+        var attributes = checkedInputs.Fields["attributes"].StructValue.Fields;
+        Assert.Equal("3.5", attributes["level"].StringValue); // a Number, as Omni writes it
+        Assert.Equal(["us"], attributes["regions"].ListValue.Values.Select(v => v.StringValue)); // multi-valued: a list
+
+        var created = await H.Client.CreateAsync(new CreateRequest { Urn = ProviderHarness.Urn("form"), Type = ProviderHarness.UserType, Name = "form", Properties = checkedInputs });
+        var read = await H.Client.ReadAsync(new ReadRequest { Id = created.Id, Urn = ProviderHarness.Urn("form"), Type = ProviderHarness.UserType, Properties = created.Properties, Inputs = checkedInputs });
+        var news = await H.CheckAsync("form", program);
+        var diff = await H.Client.DiffAsync(new DiffRequest { Id = read.Id, Urn = ProviderHarness.Urn("form"), Type = ProviderHarness.UserType, Olds = read.Properties, OldInputs = read.Inputs, News = news });
+
+        Assert.Equal(DiffResponse.Types.DiffChanges.DiffNone, diff.Changes);
+        using var omni = H.OutOfBand();
+        var user = (await omni.Users.GetAsync(created.Id))!;
+        Assert.Equal(AttributeValue.Of("3.5"), user.Attributes["level"]);
+        Assert.Equal(AttributeValue.Of(["us"]), user.Attributes["regions"]);
+    }
+
+    [Fact]
     public async Task Refresh_of_a_user_deleted_outside_pulumi_returns_an_empty_id_and_warns()
     {
         await H.ConfigureAsync();

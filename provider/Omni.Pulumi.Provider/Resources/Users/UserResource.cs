@@ -98,9 +98,18 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
                     continue;
                 }
 
-                if (definition.MultipleValues && normalizedValue is { IsList: false })
+                // As Omni will store it ("3.50" → "3.5" for a Number, "us" → ["us"] when multi-valued),
+                // so that a refresh never shows a difference that is only one of form.
+                try
                 {
-                    normalizedValue = AttributeValue.Of([normalizedValue.Single!]); // Omni stores multi-valued attributes as lists
+                    normalizedValue = AttributeValue.Normalize(value, definition);
+                }
+                catch (ArgumentException)
+                {
+                    // The client's message quotes the value, which may be secret: it is not passed on.
+                    failures.Add(new CheckFailure(path, $"'{path}' does not fit Omni's {definition.Type} attribute '{definition.Name}'"
+                        + (definition.MultipleValues ? " (multi-valued)." : " (single-valued).")));
+                    continue;
                 }
             }
 
