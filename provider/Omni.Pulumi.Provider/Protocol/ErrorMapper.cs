@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Grpc.Core;
 using Omni.Client;
 using Omni.Pulumi.Provider.Hosting;
@@ -13,7 +14,7 @@ namespace Omni.Pulumi.Provider.Protocol;
 internal sealed class ErrorMapper(SecretRedactor redactor)
 {
     // A write cancelled mid-flight may have reached Omni: the engine must not assume nothing changed.
-    private static readonly HashSet<string> Writes = new(["Create", "Update", "Delete"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Writes = new[] { "Create", "Update", "Delete" }.ToFrozenSet(StringComparer.Ordinal);
 
     public RpcException Map(Exception exception, string operation)
     {
