@@ -100,4 +100,20 @@ public sealed class PagingTests
 
         Assert.Null(await _time.Drive(client.Users.FindByUserNameAsync("alice@example.com")));
     }
+
+    [Theory]
+    [InlineData("plain@example.com", "userName eq \"plain@example.com\"")]
+    [InlineData("o\"brien\\x", "userName eq \"o\\\"brien\\\\x\"")]
+    [InlineData("tab\there", "userName eq \"tab\\there\"")]
+    [InlineData("new\nline\r", "userName eq \"new\\nline\\r\"")]
+    [InlineData("bell\u0007nul\u0000", "userName eq \"bell\\u0007nul\\u0000\"")]
+    [InlineData("o'brien+tag&x é", "userName eq \"o'brien+tag&x é\"")]
+    public void Filter_values_are_written_as_json_string_literals(string value, string expected)
+    {
+        var filter = Transport.ScimFilter.Equal("userName", value);
+
+        Assert.Equal(expected, filter);
+        // Whatever is between the quotes reads back, as JSON, to the value itself.
+        Assert.Equal(value, System.Text.Json.JsonSerializer.Deserialize<string>(filter["userName eq ".Length..]));
+    }
 }
