@@ -12,10 +12,13 @@ namespace Omni.Client;
 public sealed class OmniClient : IDisposable
 {
     private readonly OmniTransport _transport;
+    private readonly RateLimiterRegistry? _ownRateLimiters;
 
     /// <summary>
     /// Builds a client with its own pooled connection handler. <paramref name="rateLimiters"/> is where the
-    /// per-key token bucket lives (<see cref="RateLimiterRegistry.Shared"/> when null).
+    /// per-key token bucket lives: pass one registry, owned by the host and disposed after its clients, so that
+    /// every client of a key shares one bucket. When null, the client makes a private registry and disposes it
+    /// with itself (its bucket is then shared with no one).
     /// </summary>
     /// <exception cref="OmniConfigurationException">BaseUrl, ApiKey or a limit is unusable.</exception>
     public OmniClient(OmniClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, RateLimiterRegistry? rateLimiters = null)
@@ -32,7 +35,16 @@ public sealed class OmniClient : IDisposable
     internal OmniClient(HttpClient? http, OmniClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, RateLimiterRegistry? rateLimiters, Func<double>? random)
     {
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Omni.Client");
-        _transport = new OmniTransport(http, options, logger, timeProvider ?? TimeProvider.System, rateLimiters ?? RateLimiterRegistry.Shared, random);
+        _ownRateLimiters = rateLimiters is null ? new RateLimiterRegistry() : null;
+        try
+        {
+            _transport = new OmniTransport(http, options, logger, timeProvider ?? TimeProvider.System, rateLimiters ?? _ownRateLimiters!, random);
+        }
+        catch
+        {
+            _ownRateLimiters?.Dispose();
+            throw;
+        }
         Users = new OmniUsers(_transport);
         Groups = new OmniGroups(_transport);
         UserAttributes = new OmniUserAttributes(_transport);
@@ -57,10 +69,14 @@ public sealed class OmniClient : IDisposable
         {
             throw OmniErrors.FromResponse(_transport, response);
         }
-        return JsonIo.Read(response, OmniJsonContext.Default.WhoAmIWire).ToModel();
+        return JsonIo.Read(response, OmniJsonContext.Default.WhoAmIWire, static wire => wire.ToModel());
     }
 
     public override string ToString() => $"OmniClient({ApiBase})";
 
-    public void Dispose() => _transport.Dispose();
+    public void Dispose()
+    {
+        _transport.Dispose();
+        _ownRateLimiters?.Dispose();
+    }
 }

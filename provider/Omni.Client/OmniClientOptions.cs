@@ -17,7 +17,11 @@ public sealed class OmniClientOptions
     /// <summary>Limit for one attempt (waiting for a rate-limit token is not counted).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Limit for a whole call, including rate-limit waits, retries and back-off.</summary>
+    /// <summary>
+    /// Limit for a whole call, including the time queued for a client-side rate-limit token, retries and back-off.
+    /// A create spends one TotalTimeout on its POSTs and look-ups together. With many calls in parallel the queue
+    /// for tokens grows (at 60 a minute, 300 queued calls need 5 minutes): raise it or lower parallelism.
+    /// </summary>
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>First back-off delay; it doubles per retry (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>

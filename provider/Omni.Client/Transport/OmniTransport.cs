@@ -10,7 +10,8 @@ namespace Omni.Client.Transport;
 
 /// <summary>
 /// Every request to Omni goes through here: the shared rate limiter (a token per attempt, retries included),
-/// a per-attempt timeout, retries with back-off, a total timeout, and logging without secrets.
+/// a per-attempt timeout, retries with back-off, a total timeout (<see cref="CallBudget"/>, which also covers
+/// the wait for rate-limit tokens), and logging without secrets.
 /// </summary>
 internal sealed class OmniTransport : IDisposable
 {
@@ -21,7 +22,8 @@ internal sealed class OmniTransport : IDisposable
     private readonly bool _ownsHttp;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly string _apiKey;
-    private readonly RateLimiter? _limiter;
+    private readonly RateLimiterRegistry _rateLimiters;
+    private readonly string _limiterKey;
     private readonly OmniClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
@@ -38,7 +40,9 @@ internal sealed class OmniTransport : IDisposable
         _log = log;
         _apiKey = options.ApiKey;
         _authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
-        _limiter = rateLimiters.GetOrCreate(ApiBase, options.ApiKey, options.RequestsPerMinute);
+        _rateLimiters = rateLimiters;
+        _limiterKey = RateLimiterRegistry.KeyOf(ApiBase, options.ApiKey);
+        rateLimiters.Register(_limiterKey, options.RequestsPerMinute);
         _ownsHttp = http is null;
         _http = http ?? CreateHttpClient();
         Random = random ?? System.Random.Shared.NextDouble;
@@ -58,7 +62,8 @@ internal sealed class OmniTransport : IDisposable
 
     public Func<double> Random { get; }
 
-    internal RateLimiter? Limiter => _limiter;
+    /// <summary>The bucket in force for this organisation and key (looked up per request: a later client may have changed its rate).</summary>
+    internal RateLimiter? Limiter => _options.RequestsPerMinute > 0 ? _rateLimiters.Current(_limiterKey) : null;
 
     private static HttpClient CreateHttpClient() =>
         // One pooled handler per client; recycling connections every few minutes follows DNS changes.
@@ -76,8 +81,8 @@ internal sealed class OmniTransport : IDisposable
 
     private ResiliencePipeline<HttpResponseMessage> BuildRetryPipeline(Func<RetryPredicateArguments<HttpResponseMessage>, bool> shouldRetry)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
-            .AddTimeout(_options.TotalTimeout);
+        // TotalTimeout is not a strategy here: it is the CallBudget's token, so one budget can span several requests.
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
         if (_options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -101,14 +106,24 @@ internal sealed class OmniTransport : IDisposable
     private static readonly ResiliencePropertyKey<PendingRequest> RequestKey = new("omni.request");
 
     /// <summary>
-    /// Sends one call and returns Omni's final answer (any status). Throws <see cref="OmniTransportException"/>
-    /// when no answer arrived, and <see cref="OperationCanceledException"/> when the caller cancelled.
+    /// Sends one call within its own TotalTimeout and returns Omni's final answer (any status). Throws
+    /// <see cref="OmniTransportException"/> when no answer arrived, and <see cref="OperationCanceledException"/>
+    /// when the caller cancelled.
     /// </summary>
     public async Task<OmniResponse> SendAsync(HttpMethod method, string relativePath, byte[]? jsonBody, CancellationToken cancellationToken)
     {
+        using var budget = NewBudget(cancellationToken);
+        return await SendAsync(method, relativePath, jsonBody, budget).ConfigureAwait(false);
+    }
+
+    public CallBudget NewBudget(CancellationToken cancellationToken) => new(_options.TotalTimeout, _time, cancellationToken);
+
+    /// <summary>Sends one call as part of a larger one whose <paramref name="budget"/> bounds it.</summary>
+    public async Task<OmniResponse> SendAsync(HttpMethod method, string relativePath, byte[]? jsonBody, CallBudget budget)
+    {
         var pending = new PendingRequest(method, new Uri(ApiBase, relativePath), jsonBody);
         var pipeline = method == HttpMethod.Post ? _postPipeline : _idempotentPipeline;
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(budget.Token);
         context.Properties.Set(RequestKey, pending);
         try
         {
@@ -116,13 +131,13 @@ internal sealed class OmniTransport : IDisposable
                 static (ctx, state) => state.transport.AttemptAsync(state.pending, ctx.CancellationToken),
                 context,
                 (transport: this, pending)).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(budget.Token).ConfigureAwait(false);
             return new OmniResponse(method.Method, pending.LogPath, response.StatusCode, body, pending.Attempts - 1);
         }
         catch (Exception e) when (e is TimeoutRejectedException or HttpRequestException or IOException ||
-                                  (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                                  (e is OperationCanceledException && !budget.CallerToken.IsCancellationRequested))
         {
-            throw NoAnswer(pending, e);
+            throw NoAnswer(pending, budget, e);
         }
         finally
         {
@@ -130,29 +145,40 @@ internal sealed class OmniTransport : IDisposable
         }
     }
 
-    private OmniTransportException NoAnswer(PendingRequest pending, Exception e)
+    private OmniTransportException NoAnswer(PendingRequest pending, CallBudget budget, Exception e)
     {
-        var neverSent = RetryRules.WasNeverSent(e);
         var (failure, hint) = e switch
         {
-            TimeoutRejectedException t when t.Timeout == _options.TotalTimeout && pending.Attempts > 1 =>
-                ($"the call did not finish within TotalTimeout ({_options.TotalTimeout})", "Omni is slow or unreachable; raise TotalTimeout or try again later"),
+            _ when budget.Expired && pending.WaitingForToken =>
+                ($"waited {_time.GetElapsedTime(pending.TokenWaitStarted).TotalSeconds:0.#} s for the client-side rate limit " +
+                 $"(requestsPerMinute={_options.RequestsPerMinute}) until TotalTimeout ({budget.Total}) ran out; nothing was sent" +
+                 (pending.Attempts > 1 ? $" for attempt {pending.Attempts}" : ""),
+                 "too many calls are queued for this key: raise TotalTimeout (it covers the wait for the rate limit) or lower parallelism"),
+            _ when budget.Expired =>
+                ($"the call did not finish within TotalTimeout ({budget.Total}) after {pending.Attempts} attempt(s)",
+                 "Omni is slow or unreachable; raise TotalTimeout or try again later"),
             TimeoutRejectedException =>
                 ($"no answer within RequestTimeout ({_options.RequestTimeout}) after {pending.Attempts} attempt(s)", "Omni is slow or unreachable; raise requestTimeoutSeconds or try again later"),
-            _ when neverSent =>
+            _ when RetryRules.WasNeverSent(e) =>
                 ($"could not connect to {ApiBase.Authority} after {pending.Attempts} attempt(s): {e.Message}", "check baseUrl and that the host is reachable from here"),
             _ =>
                 ($"the connection failed after {pending.Attempts} attempt(s): {e.Message}", "a proxy or Omni dropped the connection; try again later"),
         };
+        if (pending.SentWithoutAnswer && pending.Method == HttpMethod.Post)
+        {
+            hint += "; the request may have reached Omni, so look it up before sending it again";
+        }
         return new OmniTransportException(pending.Method.Method, pending.LogPath, failure, hint, pending.Attempts, e)
         {
-            MayHaveBeenApplied = !neverSent,
+            MayHaveBeenApplied = pending.SentWithoutAnswer,
         };
     }
 
     private async ValueTask<HttpResponseMessage> AttemptAsync(PendingRequest pending, CancellationToken cancellationToken)
     {
         var attempt = ++pending.Attempts;
+        // Only the last attempt matters: earlier ones were retried because Omni answered or never received them.
+        pending.SentWithoutAnswer = false;
         await TakeTokenAsync(pending, cancellationToken).ConfigureAwait(false);
         var started = _time.GetTimestamp();
         try
@@ -161,16 +187,22 @@ internal sealed class OmniTransport : IDisposable
                 static async (state, ct) =>
                 {
                     using var request = state.transport.BuildRequest(state.pending);
+                    state.pending.SentWithoutAnswer = true;
                     // ResponseContentRead: the body is read inside the attempt, under its timeout.
                     return await state.transport._http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
                 },
                 (transport: this, pending),
                 cancellationToken).ConfigureAwait(false);
+            pending.SentWithoutAnswer = false;
             OmniLog.Answered(_log, pending.Method.Method, pending.LogPath, (int)response.StatusCode, ElapsedMs(started), attempt);
             return response;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            if (RetryRules.WasNeverSent(e))
+            {
+                pending.SentWithoutAnswer = false;
+            }
             OmniLog.AttemptFailed(_log, pending.Method.Method, pending.LogPath, attempt, ElapsedMs(started), $"{e.GetType().Name}: {e.Message}");
             throw;
         }
@@ -178,17 +210,29 @@ internal sealed class OmniTransport : IDisposable
 
     private async ValueTask TakeTokenAsync(PendingRequest pending, CancellationToken cancellationToken)
     {
-        if (_limiter is null)
+        if (Limiter is not { } limiter)
         {
             return;
         }
-        var started = _time.GetTimestamp();
-        using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        pending.TokenWaitStarted = _time.GetTimestamp();
+        pending.WaitingForToken = true;
+        RateLimitLease lease;
+        try
+        {
+            lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException e)
+        {
+            throw new ObjectDisposedException(RateLimiterRegistry.DisposedMessage, e);
+        }
+        using var _ = lease;
         if (!lease.IsAcquired)
         {
-            throw new InvalidOperationException("The client-side rate limiter refused a token; its queue is unbounded, so this is a bug.");
+            // The queue is unbounded, so a refused lease means the bucket was disposed under a waiting request.
+            throw new ObjectDisposedException(nameof(RateLimiterRegistry), RateLimiterRegistry.DisposedMessage);
         }
-        var waited = ElapsedMs(started);
+        pending.WaitingForToken = false;
+        var waited = ElapsedMs(pending.TokenWaitStarted);
         if (waited > 0)
         {
             OmniLog.WaitedForToken(_log, waited, pending.Method.Method, pending.LogPath);
@@ -232,5 +276,12 @@ internal sealed class OmniTransport : IDisposable
         public byte[]? JsonBody { get; } = jsonBody;
         public string LogPath { get; } = uri.AbsolutePath;
         public int Attempts { get; set; }
+
+        /// <summary>The current attempt went out and no answer came back: a write may have been applied.</summary>
+        public bool SentWithoutAnswer { get; set; }
+
+        public bool WaitingForToken { get; set; }
+
+        public long TokenWaitStarted { get; set; }
     }
 }

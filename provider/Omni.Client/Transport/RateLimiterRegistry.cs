@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -7,64 +6,135 @@ namespace Omni.Client;
 
 /// <summary>
 /// One token bucket per Omni organisation and API key. Omni's limit (60 requests a minute per key) is
-/// shared by everything that uses the key, so every <see cref="OmniClient"/> built with the same BaseUrl and
-/// key draws from the same bucket: a Pulumi run creating hundreds of users in parallel stays under the limit
-/// instead of recovering from 429s.
+/// shared by everything that uses the key, so every <see cref="OmniClient"/> built with the same registry,
+/// BaseUrl and key draws from the same bucket: a Pulumi run creating hundreds of users in parallel stays under
+/// the limit instead of recovering from 429s.
 /// </summary>
 /// <remarks>
-/// <see cref="Shared"/> is the one process-wide default, created lazily and thread-safely: the limit is a
-/// process-wide fact, and the provider builds a fresh client per configuration. Tests and hosts that want
-/// isolation pass their own registry. The buckets run on real time: System.Threading.RateLimiting has no
-/// TimeProvider hook, which is why tests driven by a fake clock set RequestsPerMinute to 0.
+/// <para>Ownership: whoever creates a registry disposes it, after the clients that use it. A client built
+/// without one creates a private registry and disposes it with itself. The provider passes one registry it
+/// owns for the whole process, so every client it builds shares the bucket.</para>
+/// <para>Rates: when a client asks for a different RequestsPerMinute than the bucket of its key has, the bucket
+/// is re-created at the new rate and every client of that key uses the new bucket from its next request on
+/// (the latest configuration wins; requests already queued on the old bucket are still served by it).</para>
+/// <para>After <see cref="Dispose"/>, a client that still uses the registry gets an
+/// <see cref="ObjectDisposedException"/> saying so, instead of waiting forever or bypassing the limit.</para>
+/// <para>The buckets run on real time: System.Threading.RateLimiting has no TimeProvider hook, which is why
+/// tests driven by a fake clock set RequestsPerMinute to 0.</para>
 /// </remarks>
 public sealed class RateLimiterRegistry : IDisposable
 {
-    private static readonly Lazy<RateLimiterRegistry> Default = new(() => new RateLimiterRegistry(), LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>The span Omni counts its per-key limit over.</summary>
+    internal static readonly TimeSpan OmniWindow = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, Lazy<RateLimiter>> _limiters = new(StringComparer.Ordinal);
+    internal const string DisposedMessage =
+        "The RateLimiterRegistry of this OmniClient was disposed while the client was still in use; " +
+        "dispose every client before the registry passed to it (its owner must outlive them).";
 
-    public static RateLimiterRegistry Shared => Default.Value;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private readonly List<RateLimiter> _replaced = [];
+    private readonly TimeSpan _window;
+    private bool _disposed;
+
+    public RateLimiterRegistry()
+        : this(OmniWindow)
+    {
+    }
+
+    /// <summary>A registry whose buckets count over <paramref name="window"/> instead of a minute (for tests against a sped-up emulator).</summary>
+    internal RateLimiterRegistry(TimeSpan window) => _window = window;
+
+    /// <summary>The registry key for an organisation and API key; the API key is held only as a hash.</summary>
+    internal static string KeyOf(Uri apiBase, string apiKey) =>
+        apiBase.AbsoluteUri + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));
 
     /// <summary>
-    /// The bucket for this organisation and key, created on first use with the first caller's rate.
-    /// Null when <paramref name="requestsPerMinute"/> is 0 (no client-side limit).
+    /// Makes sure the bucket for <paramref name="key"/> runs at <paramref name="requestsPerMinute"/>, creating or
+    /// re-creating it. Does nothing when the rate is 0 (no client-side limit).
     /// </summary>
-    internal RateLimiter? GetOrCreate(Uri apiBase, string apiKey, int requestsPerMinute)
+    internal void Register(string key, int requestsPerMinute)
     {
         if (requestsPerMinute <= 0)
         {
-            return null;
+            return;
         }
-        // The key is held only as a hash, so the registry never keeps it in plain form.
-        var id = apiBase.AbsoluteUri + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));
-        return _limiters.GetOrAdd(id, _ => new Lazy<RateLimiter>(() => CreateBucket(requestsPerMinute))).Value;
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            if (_buckets.TryGetValue(key, out var current))
+            {
+                if (current.RequestsPerMinute == requestsPerMinute)
+                {
+                    return;
+                }
+                // Not disposed yet: requests queued on it would fail. It goes when the registry goes.
+                _replaced.Add(current.Limiter);
+            }
+            _buckets[key] = new Bucket(requestsPerMinute, CreateBucket(requestsPerMinute, _window));
+        }
+    }
+
+    /// <summary>The bucket currently in force for <paramref name="key"/>, or null when none was registered.</summary>
+    /// <exception cref="ObjectDisposedException">The registry was disposed.</exception>
+    internal RateLimiter? Current(string key)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return _buckets.TryGetValue(key, out var bucket) ? bucket.Limiter : null;
+        }
     }
 
     /// <summary>
-    /// A small burst B plus a steady refill of (N - B) tokens a minute, one at a time: any 60-second window
-    /// then sees at most N requests, which is exactly what Omni counts.
+    /// A small burst B plus a steady refill of N - B - 1 tokens per window (at least 1), one at a time. Any span
+    /// of one window then sees at most B + (N - B - 1) + 1 = N tokens, the +1 being a refill that falls on both
+    /// edges of the span; the -1 is that margin, so a client at Omni's own rate still never meets a 429.
     /// </summary>
-    internal static TokenBucketRateLimiter CreateBucket(int requestsPerMinute)
+    internal static TokenBucketRateLimiter CreateBucket(int requestsPerMinute, TimeSpan? window = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(requestsPerMinute, 1);
         var burst = Math.Clamp(requestsPerMinute / 20, 1, 10);
-        var refillPerMinute = requestsPerMinute > burst ? requestsPerMinute - burst : requestsPerMinute;
+        var refillPerWindow = Math.Max(1, requestsPerMinute - burst - 1);
         return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = burst,
             TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1.0 / refillPerMinute),
+            ReplenishmentPeriod = (window ?? OmniWindow) / refillPerWindow,
             AutoReplenishment = true,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
     }
 
+    private void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(RateLimiterRegistry), DisposedMessage);
+        }
+    }
+
+    /// <summary>Disposes every bucket; requests still queued on one fail with an <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
-        foreach (var limiter in _limiters.Values.Where(l => l.IsValueCreated))
+        List<RateLimiter> limiters;
+        lock (_gate)
         {
-            limiter.Value.Dispose();
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            limiters = [.. _buckets.Values.Select(b => b.Limiter), .. _replaced];
+            _buckets.Clear();
+            _replaced.Clear();
         }
-        _limiters.Clear();
+        foreach (var limiter in limiters)
+        {
+            limiter.Dispose();
+        }
     }
+
+    private sealed record Bucket(int RequestsPerMinute, RateLimiter Limiter);
 }

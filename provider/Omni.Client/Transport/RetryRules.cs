@@ -43,15 +43,37 @@ internal static class RetryRules
     public static bool IsUncertainStatus(HttpStatusCode status) =>
         status == HttpStatusCode.RequestTimeout || (int)status >= 500;
 
-    /// <summary>Retry-After when the answer carries one (seconds or an HTTP date), else exponential back-off with jitter.</summary>
+    /// <summary>
+    /// Retry-After when the answer carries one (seconds or an HTTP date), else exponential back-off with jitter;
+    /// for a 429 without Retry-After, never less than <see cref="RateLimitFloor"/>.
+    /// </summary>
     public static TimeSpan Delay(int retryIndex, HttpResponseMessage? response, OmniClientOptions options, TimeProvider time, Func<double> random)
     {
         if (RetryAfter(response?.Headers.RetryAfter, time) is { } serverSays)
         {
             return serverSays;
         }
-        return Backoff(retryIndex, options, random);
+        var backoff = Backoff(retryIndex, options, random);
+        return response?.StatusCode == HttpStatusCode.TooManyRequests
+            ? TimeSpan.FromTicks(Math.Max(backoff.Ticks, RateLimitFloor(retryIndex, options.MaxRetries).Ticks))
+            : backoff;
     }
+
+    /// <summary>
+    /// The least wait before retry <paramref name="retryIndex"/> (0-based) after a 429 that did not say when to
+    /// come back. Omni counts a 60-second window per key, possibly filled by another tool sharing the key, so the
+    /// waits together span the window: 60 s·2^n/(2^M−1) (summing to 60 s over M retries), and at least 5 s each.
+    /// </summary>
+    public static TimeSpan RateLimitFloor(int retryIndex, int maxRetries)
+    {
+        var retries = Math.Clamp(maxRetries, 1, 30);
+        var window = RateLimiterRegistry.OmniWindow.Ticks;
+        // Rounded up, so the shares never add up to a tick short of the window.
+        var share = (long)Math.Ceiling(window * Math.Pow(2, Math.Min(retryIndex, 30)) / (Math.Pow(2, retries) - 1));
+        return TimeSpan.FromTicks(Math.Max(MinimumRateLimitWait.Ticks, Math.Min(share, window)));
+    }
+
+    private static readonly TimeSpan MinimumRateLimitWait = TimeSpan.FromSeconds(5);
 
     /// <summary>Base·2^n capped at MaxRetryDelay, then "equal jitter": somewhere in [d/2, d], so clients spread out.</summary>
     public static TimeSpan Backoff(int retryIndex, OmniClientOptions options, Func<double> random)

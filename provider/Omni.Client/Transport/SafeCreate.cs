@@ -11,6 +11,10 @@ namespace Omni.Client.Transport;
 /// </summary>
 internal static class SafeCreate
 {
+    /// <summary>
+    /// One TotalTimeout bounds the whole create (every POST, lookup and back-off), and the POST is sent again at
+    /// most MaxRetries times: with MaxRetries = 0 it is sent once.
+    /// </summary>
     public static async Task<T> PostAsync<T>(
         OmniTransport transport,
         string path,
@@ -22,19 +26,56 @@ internal static class SafeCreate
         CancellationToken cancellationToken)
         where T : class
     {
-        var maxResends = Math.Max(1, transport.Options.MaxRetries);
-        var outcomeWasUnknown = false;
+        using var budget = transport.NewBudget(cancellationToken);
+        var state = new Progress();
+        try
+        {
+            return await PostWithinAsync(transport, path, body, name, nameField, lookup, parse, budget, state).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (budget.Expired)
+        {
+            // The deadline passed in a lookup or a back-off; a POST that ran out of time reports itself.
+            throw new OmniTransportException(HttpMethod.Post.Method, new Uri(transport.ApiBase, path).AbsolutePath,
+                $"the create did not finish within TotalTimeout ({budget.Total}) after {state.Posts} POST(s)",
+                state.OutcomeWasUnknown
+                    ? "an earlier POST may have reached Omni: look it up (or refresh) before creating it again; raise TotalTimeout if Omni is slow"
+                    : "Omni is slow or unreachable; raise TotalTimeout or try again later",
+                state.Posts, e)
+            {
+                MayHaveBeenApplied = state.OutcomeWasUnknown,
+            };
+        }
+    }
+
+    private static async Task<T> PostWithinAsync<T>(
+        OmniTransport transport,
+        string path,
+        byte[] body,
+        string name,
+        string nameField,
+        Func<CancellationToken, Task<T?>> lookup,
+        Func<OmniResponse, T> parse,
+        CallBudget budget,
+        Progress state)
+        where T : class
+    {
+        var maxResends = Math.Max(0, transport.Options.MaxRetries);
         for (var resend = 0; ; resend++)
         {
             OmniResponse? response = null;
             OmniTransportException? noAnswer = null;
             try
             {
-                response = await transport.SendAsync(HttpMethod.Post, path, body, cancellationToken).ConfigureAwait(false);
+                state.Posts++;
+                response = await transport.SendAsync(HttpMethod.Post, path, body, budget).ConfigureAwait(false);
             }
             catch (OmniTransportException e) when (e.MayHaveBeenApplied)
             {
                 noAnswer = e;
+                if (budget.Expired)
+                {
+                    throw;
+                }
             }
 
             if (response is { IsSuccess: true })
@@ -42,28 +83,36 @@ internal static class SafeCreate
                 return parse(response);
             }
             var unknown = noAnswer is not null || RetryRules.IsUncertainStatus(response!.StatusCode);
-            var conflictAfterUnknown = outcomeWasUnknown && response?.StatusCode == HttpStatusCode.Conflict;
+            var conflictAfterUnknown = state.OutcomeWasUnknown && response?.StatusCode == HttpStatusCode.Conflict;
             if (!unknown && !conflictAfterUnknown)
             {
                 throw OmniErrors.FromResponse(transport, response!, name, nameField);
             }
 
-            outcomeWasUnknown = true;
+            state.OutcomeWasUnknown = true;
             var method = HttpMethod.Post.Method;
             var logPath = new Uri(transport.ApiBase, path).AbsolutePath;
             OmniLog.OutcomeUnknown(transport.Log, method, logPath,
-                noAnswer?.OmniMessage ?? $"{(int)response!.StatusCode} {OmniApiException.ReasonPhrase(response.StatusCode)}", name);
-            var existing = await lookup(cancellationToken).ConfigureAwait(false);
+                noAnswer?.OmniMessage ?? $"{(int)response!.StatusCode} {OmniApiException.ReasonPhrase(response.StatusCode)}", nameField);
+            OmniLog.LookingUp(transport.Log, nameField, name);
+            var existing = await lookup(budget.Token).ConfigureAwait(false);
             if (existing is not null)
             {
-                OmniLog.FoundAfterUnknownOutcome(transport.Log, method, logPath, name);
+                OmniLog.FoundAfterUnknownOutcome(transport.Log, method, logPath, nameField);
                 return existing;
             }
             if (conflictAfterUnknown || resend >= maxResends)
             {
                 throw (Exception?)noAnswer ?? OmniErrors.FromResponse(transport, response!, name, nameField);
             }
-            await transport.DelayAsync(RetryRules.Backoff(resend, transport.Options, transport.Random), cancellationToken).ConfigureAwait(false);
+            await transport.DelayAsync(RetryRules.Backoff(resend, transport.Options, transport.Random), budget.Token).ConfigureAwait(false);
         }
+    }
+
+    private sealed class Progress
+    {
+        public int Posts { get; set; }
+
+        public bool OutcomeWasUnknown { get; set; }
     }
 }

@@ -143,4 +143,59 @@ public sealed class PostSafetyTests
         Assert.Equal("g1", group.Id);
         Assert.Single(_omni.Of(HttpMethod.Post));
     }
+
+    [Fact]
+    public async Task With_MaxRetries_zero_an_unknown_outcome_is_looked_up_but_the_post_is_never_resent()
+    {
+        _omni.Respond(HttpMethod.Post, HttpStatusCode.BadGateway)
+            .Respond(HttpMethod.Get, HttpStatusCode.OK, Nobody)
+            .Respond(HttpMethod.Post, HttpStatusCode.Created, Created);
+        using var client = TestClients.Create(_omni, _time, TestClients.Options(maxRetries: 0));
+
+        var error = await Assert.ThrowsAsync<OmniApiException>(() => _time.Drive(client.Users.CreateAsync(Alice)));
+
+        Assert.Equal(HttpStatusCode.BadGateway, error.StatusCode);
+        Assert.Single(_omni.Of(HttpMethod.Post));
+        Assert.Single(_omni.Of(HttpMethod.Get));
+    }
+
+    [Fact]
+    public async Task TotalTimeout_bounds_the_whole_create_including_the_lookups()
+    {
+        // The POST times out (outcome unknown), then every lookup hangs: one TotalTimeout ends it all.
+        _omni.Hang(HttpMethod.Post);
+        for (var i = 0; i < 10; i++)
+        {
+            _omni.Hang(HttpMethod.Get);
+        }
+        using var client = TestClients.Create(_omni, _time,
+            TestClients.Options(maxRetries: 5, requestTimeout: TimeSpan.FromSeconds(10), totalTimeout: TimeSpan.FromSeconds(25)));
+        var started = _time.GetUtcNow();
+
+        var error = await Assert.ThrowsAsync<OmniTransportException>(() => _time.Drive(client.Users.CreateAsync(Alice)));
+
+        Assert.InRange(_time.GetUtcNow() - started, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(25.5));
+        Assert.Equal("POST", error.Method);
+        Assert.Contains("did not finish within TotalTimeout (00:00:25)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("may have reached Omni", error.Hint, StringComparison.Ordinal);
+        Assert.True(error.MayHaveBeenApplied);
+        Assert.Single(_omni.Of(HttpMethod.Post));
+        Assert.Equal(2, _omni.Of(HttpMethod.Get).Count()); // at 10 s and 21 s; the deadline cut the second
+    }
+
+    [Fact]
+    public async Task The_lookup_after_an_unknown_outcome_logs_no_user_name_above_debug()
+    {
+        _omni.Throw(HttpMethod.Post, new HttpRequestException(HttpRequestError.ResponseEnded, "dropped"))
+            .Respond(HttpMethod.Get, HttpStatusCode.OK, FoundAlice);
+        var logs = new RecordingLoggerFactory();
+        using var client = TestClients.Create(_omni, _time, logs: logs);
+
+        await _time.Drive(client.Users.CreateAsync(Alice));
+
+        Assert.Contains(logs.Lines, line => line.StartsWith("Warning: Outcome of Omni POST /api/scim/v2/users is unknown", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, line => line.StartsWith("Information: Omni POST /api/scim/v2/users: the userName exists", StringComparison.Ordinal));
+        Assert.All(logs.Lines.Where(line => !line.StartsWith("Debug:", StringComparison.Ordinal)),
+            line => Assert.DoesNotContain("alice@example.com", line, StringComparison.OrdinalIgnoreCase));
+    }
 }

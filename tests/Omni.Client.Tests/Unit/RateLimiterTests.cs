@@ -27,16 +27,117 @@ public sealed class RateLimiterTests
     }
 
     [Theory]
-    [InlineData(60, 3, 57)]
-    [InlineData(1200, 10, 1190)]
-    [InlineData(10, 1, 9)]
-    public void The_bucket_never_allows_more_than_the_rate_in_any_minute(int perMinute, int burst, int refillPerMinute)
+    [InlineData(60, 3, 56)]
+    [InlineData(1200, 10, 1189)]
+    [InlineData(10, 1, 8)]
+    [InlineData(2, 1, 1)]
+    [InlineData(1, 1, 1)]
+    public void The_refill_leaves_one_request_of_margin_below_the_rate(int perMinute, int burst, int refillPerWindow)
     {
+        // A refill can fall on both edges of a window, so a window sees burst + refill + 1 tokens at most.
         using var bucket = RateLimiterRegistry.CreateBucket(perMinute);
+        using var fast = RateLimiterRegistry.CreateBucket(perMinute, TimeSpan.FromSeconds(2));
 
         Assert.Equal(burst, bucket.GetStatistics()!.CurrentAvailablePermits);
-        Assert.Equal(TimeSpan.FromMinutes(1.0 / refillPerMinute), bucket.ReplenishmentPeriod);
-        Assert.Equal(perMinute, burst + refillPerMinute);
+        Assert.Equal(TimeSpan.FromMinutes(1) / refillPerWindow, bucket.ReplenishmentPeriod);
+        Assert.Equal(TimeSpan.FromSeconds(2) / refillPerWindow, fast.ReplenishmentPeriod);
+        Assert.True(perMinute < 3 || burst + refillPerWindow + 1 <= perMinute, "a window could see more than the rate");
+    }
+
+    [Fact]
+    public async Task The_bucket_hands_out_its_burst_at_once_and_queues_the_next_request()
+    {
+        // A window of an hour, so no refill arrives while the test looks.
+        using var bucket = RateLimiterRegistry.CreateBucket(60, TimeSpan.FromHours(1));
+
+        var burst = Enumerable.Range(0, 3).Select(_ => bucket.AttemptAcquire()).ToList();
+        var next = bucket.AcquireAsync().AsTask();
+
+        Assert.All(burst, lease => Assert.True(lease.IsAcquired));
+        Assert.False(bucket.AttemptAcquire().IsAcquired);
+        Assert.False(next.IsCompleted);
+        var statistics = bucket.GetStatistics()!;
+        Assert.Equal(0, statistics.CurrentAvailablePermits);
+        Assert.Equal(1, statistics.CurrentQueuedCount);
+        Assert.Equal(3, statistics.TotalSuccessfulLeases);
+
+        bucket.Dispose();
+        Assert.False((await next).IsAcquired); // a disposed bucket fails its queue instead of leaving it hanging
+    }
+
+    [Fact]
+    public void A_client_without_a_registry_has_a_private_bucket_that_it_disposes()
+    {
+        using var first = new OmniClient(Options("key-1", 60));
+        var second = new OmniClient(Options("key-1", 60));
+        var secondBucket = second.Transport.Limiter!;
+
+        Assert.NotSame(first.Transport.Limiter, secondBucket);
+        second.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => secondBucket.AttemptAcquire());
+        Assert.True(first.Transport.Limiter!.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
+    public void A_later_client_asking_another_rate_recreates_the_bucket_for_every_client_of_the_key()
+    {
+        using var registry = new RateLimiterRegistry();
+        using var first = new OmniClient(Options("key-1", 60), rateLimiters: registry);
+        var original = first.Transport.Limiter;
+        using var second = new OmniClient(Options("key-1", 120), rateLimiters: registry);
+
+        Assert.NotSame(original, first.Transport.Limiter);
+        Assert.Same(second.Transport.Limiter, first.Transport.Limiter);
+        Assert.Equal(TimeSpan.FromMinutes(1) / (120 - 6 - 1), ((TokenBucketRateLimiter)first.Transport.Limiter!).ReplenishmentPeriod);
+        Assert.True(original!.AttemptAcquire().IsAcquired); // the old bucket still serves what was queued on it
+    }
+
+    [Fact]
+    public async Task Disposing_the_registry_under_a_client_fails_its_calls_with_the_ownership_rule()
+    {
+        var omni = new ScriptedHandler(TimeProvider.System)
+            .Respond(HttpMethod.Get, HttpStatusCode.OK, TestClients.UserJson())
+            .Respond(HttpMethod.Get, HttpStatusCode.OK, TestClients.UserJson());
+        var registry = new RateLimiterRegistry(TimeSpan.FromHours(1));
+        using var client = new OmniClient(omni.CreateClient(), Options("key-1", 1), rateLimiters: registry);
+
+        await client.Users.GetAsync("u-1"); // takes the only token
+        var queued = client.Users.GetAsync("u-2");
+        while (client.Transport.Limiter!.GetStatistics()!.CurrentQueuedCount == 0)
+        {
+            await Task.Delay(1);
+        }
+        registry.Dispose();
+
+        var whileQueued = await Assert.ThrowsAsync<ObjectDisposedException>(() => queued);
+        var afterwards = await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Users.GetAsync("u-3"));
+        Assert.Contains("dispose every client before the registry", whileQueued.Message, StringComparison.Ordinal);
+        Assert.Contains("dispose every client before the registry", afterwards.Message, StringComparison.Ordinal);
+        Assert.Single(omni.Requests);
+    }
+
+    [Fact]
+    public async Task A_request_that_times_out_waiting_for_a_token_was_never_sent_and_says_so()
+    {
+        var time = FakeClock.Create();
+        var omni = new ScriptedHandler(time).Respond(HttpMethod.Post, HttpStatusCode.Created, TestClients.UserJson());
+        using var registry = new RateLimiterRegistry(TimeSpan.FromHours(1));
+        var options = new OmniClientOptions
+        {
+            BaseUrl = "https://acme.omniapp.co", ApiKey = "k", RequestsPerMinute = 1, RequestTimeout = TimeSpan.FromSeconds(5), TotalTimeout = TimeSpan.FromSeconds(10),
+        };
+        using var client = new OmniClient(omni.CreateClient(), options, null, time, registry, () => 1.0);
+        await time.Drive(client.Users.CreateAsync(new ScimUserCreate("alice@example.com", "Alice"))); // takes the only token
+
+        var error = await Assert.ThrowsAsync<OmniTransportException>(() => time.Drive(client.Users.CreateAsync(new ScimUserCreate("bob@example.com", "Bob"))));
+
+        Assert.Matches(@"waited 10(\.\d)? s for the client-side rate limit \(requestsPerMinute=1\)", error.Message);
+        Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
+        Assert.Contains("raise TotalTimeout (it covers the wait for the rate limit) or lower parallelism", error.Hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("RequestTimeout", error.Message, StringComparison.Ordinal);
+        Assert.False(error.MayHaveBeenApplied);
+        Assert.Single(omni.Of(HttpMethod.Post)); // only Alice's
+        Assert.Empty(omni.Of(HttpMethod.Get)); // nothing to look up: the POST never left
     }
 
     [Fact]

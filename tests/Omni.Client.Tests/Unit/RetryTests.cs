@@ -95,6 +95,51 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_429_without_Retry_After_waits_long_enough_to_outlast_omnis_60_second_window()
+    {
+        // Another tool sharing the key may have filled Omni's window: 1+2+4+8+16 s of back-off would give up
+        // after 31 s, inside the same window. The waits grow from a 5 s floor and together span 60 s.
+        for (var i = 0; i < 5; i++)
+        {
+            _omni.Respond(HttpMethod.Get, HttpStatusCode.TooManyRequests);
+        }
+        _omni.Respond(HttpMethod.Get, HttpStatusCode.OK, TestClients.UserJson());
+        using var client = TestClients.Create(_omni, _time, TestClients.Options(maxRetries: 5));
+
+        await _time.Drive(client.Users.GetAsync("u-1"));
+
+        var gaps = Gaps(HttpMethod.Get);
+        FakeClock.AssertGaps(
+            [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(60_000.0 * 4 / 31),
+             TimeSpan.FromMilliseconds(60_000.0 * 8 / 31), TimeSpan.FromMilliseconds(60_000.0 * 16 / 31)],
+            gaps);
+        Assert.True(gaps.Aggregate(TimeSpan.Zero, (sum, gap) => sum + gap) >= TimeSpan.FromSeconds(60));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(12)]
+    public void The_429_floor_spans_a_minute_for_any_number_of_retries(int maxRetries)
+    {
+        var total = Enumerable.Range(0, maxRetries).Aggregate(TimeSpan.Zero, (sum, n) => sum + Transport.RetryRules.RateLimitFloor(n, maxRetries));
+
+        Assert.InRange(total, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60 + (5 * maxRetries)));
+    }
+
+    [Fact]
+    public async Task A_429_floor_does_not_apply_to_other_failures()
+    {
+        _omni.Respond(HttpMethod.Get, HttpStatusCode.ServiceUnavailable).Respond(HttpMethod.Get, HttpStatusCode.OK, TestClients.UserJson());
+        using var client = TestClients.Create(_omni, _time);
+
+        await _time.Drive(client.Users.GetAsync("u-1"));
+
+        FakeClock.AssertGaps([TimeSpan.FromSeconds(1)], Gaps(HttpMethod.Get));
+    }
+
+    [Fact]
     public async Task Retry_after_in_seconds_is_honoured()
     {
         _omni.Respond(HttpMethod.Get, HttpStatusCode.TooManyRequests, null, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)))
