@@ -18,11 +18,11 @@ catch (ArgumentException e)
 
 if (commandLine.PrintSchema)
 {
-    // The schema comes from the resources' types; the session is never configured here.
+    // The schema comes from the resources' and functions' types; the session is never configured here.
     using var rateLimiters = new Omni.Client.RateLimiterRegistry();
     using var session = new OmniSession(new ConfigValidator(EnvironmentVariables.Process), new SecretRedactor(), rateLimiters,
         Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-    var schema = SchemaGenerator.Generate(ProviderResources.Create(session, new SilentLog()));
+    var schema = SchemaGenerator.Generate(ProviderResources.Create(session, new SilentLog()), ProviderFunctions.Create(session));
     if (commandLine.SchemaPath is null)
     {
         await Console.Out.WriteAsync(schema).ConfigureAwait(false);

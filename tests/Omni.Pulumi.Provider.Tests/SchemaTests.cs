@@ -14,7 +14,7 @@ public class SchemaTests
         using var rateLimiters = new Omni.Client.RateLimiterRegistry();
         using var session = new OmniSession(new ConfigValidator(new EnvironmentVariables(_ => null)), new SecretRedactor(), rateLimiters,
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        return SchemaGenerator.Generate(ProviderResources.Create(session, new SilentLog()));
+        return SchemaGenerator.Generate(ProviderResources.Create(session, new SilentLog()), ProviderFunctions.Create(session));
     }
 
     [Fact]

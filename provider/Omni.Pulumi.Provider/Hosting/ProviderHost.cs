@@ -67,6 +67,7 @@ internal sealed class ProviderHost : IAsyncDisposable
         builder.Services.AddSingleton<ErrorMapper>();
         builder.Services.AddSingleton(sp => new ResourceRegistry(
             ProviderResources.Create(sp.GetRequiredService<OmniSession>(), sp.GetRequiredService<EngineLogBridge>())));
+        builder.Services.AddSingleton(sp => new FunctionRegistry(ProviderFunctions.Create(sp.GetRequiredService<OmniSession>())));
 
         var app = builder.Build();
         app.MapGrpcService<ResourceProviderService>();

@@ -10,10 +10,12 @@ namespace Omni.Pulumi.Provider.Protocol;
 /// <summary>
 /// The gRPC face of the provider. Each RPC runs under a token that the engine's Cancel also
 /// cancels, and every failure leaves as a gRPC status chosen by <see cref="ErrorMapper"/>.
-/// Resource RPCs are dispatched by type to their <see cref="IResourceHandler"/>.
+/// Resource RPCs are dispatched by type to their <see cref="IResourceHandler"/>, Invoke by token to
+/// its <see cref="IFunctionHandler"/>.
 /// </summary>
 internal sealed class ResourceProviderService(
     ResourceRegistry resources,
+    FunctionRegistry functions,
     ConfigProtocol config,
     EngineLogBridge engineLog,
     CancellationHub cancellation,
@@ -94,8 +96,9 @@ internal sealed class ResourceProviderService(
         return Task.FromResult(new Empty());
     }
 
+    // Functions are reads, so a preview (request.Preview) reads too.
     public override Task<InvokeResponse> Invoke(InvokeRequest request, ServerCallContext context) =>
-        throw new RpcException(new Status(StatusCode.Unimplemented, $"The omni provider has no function '{request.Tok}' yet; functions are not implemented in this version."));
+        Run(context, "Invoke", ct => functions.Resolve(request.Tok).InvokeAsync(request, ct));
 
     public override Task<ParameterizeResponse> Parameterize(ParameterizeRequest request, ServerCallContext context) =>
         throw new RpcException(new Status(StatusCode.Unimplemented, "The omni provider is not parameterizable."));

@@ -10,7 +10,8 @@ namespace Omni.Pulumi.Provider.Schema;
 
 /// <summary>
 /// Derives the package schema (sdk/schema.json) from the annotated records, the way
-/// pulumi-go-provider's <c>infer</c> does: the code is the single source of truth.
+/// pulumi-go-provider's <c>infer</c> does: the code is the single source of truth. Resources and
+/// functions share one <c>types</c> section, so a type used by both is declared once.
 /// </summary>
 internal static class SchemaGenerator
 {
@@ -21,10 +22,10 @@ internal static class SchemaGenerator
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Generate(IEnumerable<IResourceHandler> resources) =>
-        Build(resources).ToJsonString(Output).ReplaceLineEndings("\n") + "\n";
+    public static string Generate(IEnumerable<IResourceHandler> resources, IEnumerable<IFunctionHandler> functions) =>
+        Build(resources, functions).ToJsonString(Output).ReplaceLineEndings("\n") + "\n";
 
-    public static JsonObject Build(IEnumerable<IResourceHandler> resources)
+    public static JsonObject Build(IEnumerable<IResourceHandler> resources, IEnumerable<IFunctionHandler> functions)
     {
         var types = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
         var config = Properties(typeof(ProviderConfig), types);
@@ -39,6 +40,12 @@ internal static class SchemaGenerator
                 ["inputProperties"] = Properties(resource.ArgsType, types),
                 ["requiredInputs"] = Required(resource.ArgsType, defaultedAreAlwaysSet: false),
             };
+        }
+
+        var functionSpecs = new JsonObject();
+        foreach (var function in functions.OrderBy(f => f.Token, StringComparer.Ordinal))
+        {
+            functionSpecs[function.Token] = FunctionSpec(function, types);
         }
 
         return new JsonObject
@@ -59,6 +66,7 @@ internal static class SchemaGenerator
                 ["inputProperties"] = config,
             },
             ["resources"] = resourceSpecs,
+            ["functions"] = functionSpecs,
             ["types"] = new JsonObject([.. types]),
             ["language"] = new JsonObject
             {
@@ -70,6 +78,32 @@ internal static class SchemaGenerator
                 },
             },
         };
+    }
+
+    /// <summary>A function's args and result as inline object types; a function without args has no <c>inputs</c>.</summary>
+    private static JsonObject FunctionSpec(IFunctionHandler function, SortedDictionary<string, JsonNode?> types)
+    {
+        var name = function.Token[(function.Token.LastIndexOf(':') + 1)..];
+        var spec = new JsonObject { ["description"] = function.Description };
+        if (PulumiProperties.Of(function.ArgsType).Count > 0)
+        {
+            spec["inputs"] = new JsonObject
+            {
+                ["description"] = $"The arguments of {name}.",
+                ["type"] = "object",
+                ["properties"] = Properties(function.ArgsType, types),
+                ["required"] = Required(function.ArgsType, defaultedAreAlwaysSet: false),
+            };
+        }
+
+        spec["outputs"] = new JsonObject
+        {
+            ["description"] = $"The result of {name}.",
+            ["type"] = "object",
+            ["properties"] = Properties(function.ResultType, types, includeDefaults: false),
+            ["required"] = Required(function.ResultType, defaultedAreAlwaysSet: false),
+        };
+        return spec;
     }
 
     // A provider's state holds its string inputs, as the engine records them.
