@@ -35,6 +35,23 @@ internal static class GeneratorRules
         return required ? input : input + "?";
     }
 
+    /// <summary>The type of a plain InvokeArgs property (a function's <c>GetXArgs</c>): the value itself, no Input wrapper.</summary>
+    public static string PlainArgType(PackageSchema schema, JsonObject spec, bool required)
+    {
+        if (IsArray(spec))
+        {
+            return $"List<{Plain(schema, spec["items"]!.AsObject(), "Inputs.", inputs: true)}>";
+        }
+
+        if (IsMap(spec))
+        {
+            return $"Dictionary<string, {MapElement(schema, spec, "Inputs.", inputs: true)}>";
+        }
+
+        var plain = Plain(schema, spec, "Inputs.", inputs: true);
+        return required ? plain : plain + "?";
+    }
+
     /// <summary>The type and Pulumi.Config getter the generator uses for a config variable.</summary>
     public static (string Type, string Getter) ConfigProperty(PackageSchema schema, JsonObject spec)
     {

@@ -39,6 +39,15 @@ internal sealed record SchemaResource(string Token, string? Description, SchemaO
     public string ClassName => IsProvider ? "Provider" : SchemaNames.ClassName(Token);
 }
 
+/// <summary>A function: its args (null when it takes none) and its result, both inline object types.</summary>
+internal sealed record SchemaFunction(string Token, string? Description, SchemaObject? Inputs, SchemaObject Outputs)
+{
+    public string ClassName => SchemaNames.ClassName(Token);
+
+    /// <summary>The generator makes the args parameter optional (<c>= null</c>) when no arg is required.</summary>
+    public bool AllInputsOptional => Inputs is null || Inputs.Properties.All(p => !p.Required);
+}
+
 /// <summary>sdk/schema.json, read as plain JSON: the single source of truth the SDK is checked against.</summary>
 internal sealed class PackageSchema
 {
@@ -72,6 +81,16 @@ internal sealed class PackageSchema
 
     public IReadOnlyList<string> FunctionTokens =>
         (Root["functions"] as JsonObject ?? []).Select(f => f.Key).Order(StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<SchemaFunction> Functions =>
+        (Root["functions"] as JsonObject ?? [])
+            .OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => new SchemaFunction(
+                f.Key,
+                (string?)f.Value?["description"],
+                f.Value?["inputs"] is JsonObject inputs ? SchemaObject.From(f.Key, inputs) : null,
+                SchemaObject.From(f.Key, f.Value?["outputs"] as JsonObject)))
+            .ToList();
 
     public bool IsEnum(string token) => Root["types"]?[token]?["enum"] is not null;
 

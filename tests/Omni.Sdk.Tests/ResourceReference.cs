@@ -58,13 +58,33 @@ internal static class ResourceReference
             }
         }
 
-        if (schema.FunctionTokens.Count > 0)
+        foreach (var function in schema.Functions)
         {
-            md.Append("\n### Functions\n\n");
-            foreach (var token in schema.FunctionTokens)
+            md.Append("\n### Function `").Append(function.Token).Append("`\n\n");
+            if (!string.IsNullOrWhiteSpace(function.Description))
             {
-                var description = (string?)schema.Root["functions"]?[token]?["description"];
-                md.Append($"- `{token}`: {Cell(description)}\n");
+                md.Append(function.Description.Trim()).Append("\n\n");
+            }
+
+            if (function.Inputs is not { Properties.Count: > 0 } inputs)
+            {
+                md.Append("Takes no args.\n\n");
+            }
+            else
+            {
+                md.Append("| arg | type | required | description |\n|---|---|---|---|\n");
+                foreach (var p in inputs.Properties)
+                {
+                    md.Append($"| `{p.Name}` | {TypeName(p.Spec)}{(p.Secret ? ", secret" : "")} | {(p.Required ? "yes" : "no")} | {Cell(p.Description)} |\n");
+                }
+
+                md.Append('\n');
+            }
+
+            md.Append("| result | type | always set | description |\n|---|---|---|---|\n");
+            foreach (var p in function.Outputs.Properties)
+            {
+                md.Append($"| `{p.Name}` | {TypeName(p.Spec)}{(p.Secret ? ", secret" : "")} | {(p.Required ? "yes" : "no")} | {Cell(p.Description)} |\n");
             }
         }
 

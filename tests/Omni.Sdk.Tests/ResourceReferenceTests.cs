@@ -48,6 +48,28 @@ public sealed class ResourceReferenceTests(SchemaFixture fixture, ITestOutputHel
         Assert.All(schema.Resources, r => Assert.Contains($"### `{r.Token}`", generated, StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public void Generated_reference_lists_every_function_with_its_args_and_results()
+    {
+        var schema = fixture.SchemaOrSkip();
+        Skip.If(schema.Functions.Count == 0, "the schema declares no functions");
+
+        var generated = ResourceReference.Generate(schema);
+        foreach (var function in schema.Functions)
+        {
+            var start = generated.IndexOf($"### Function `{function.Token}`", StringComparison.Ordinal);
+            Assert.True(start >= 0, $"no section for {function.Token}");
+            var next = generated.IndexOf("\n### ", start + 1, StringComparison.Ordinal);
+            var section = generated[start..(next < 0 ? generated.Length : next)];
+            Assert.All(function.Inputs?.Properties ?? [], p => Assert.Contains($"| `{p.Name}` |", section, StringComparison.Ordinal));
+            Assert.All(function.Outputs.Properties, p => Assert.Contains($"| `{p.Name}` |", section, StringComparison.Ordinal));
+            if (function.Inputs is null)
+            {
+                Assert.Contains("Takes no args.", section, StringComparison.Ordinal);
+            }
+        }
+    }
+
     [Fact]
     public void Replace_fills_only_the_marked_section()
     {
