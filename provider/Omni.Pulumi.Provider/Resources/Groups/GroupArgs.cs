@@ -1,0 +1,39 @@
+namespace Omni.Pulumi.Provider.Resources.Groups;
+
+/// <summary>The inputs of <c>omni:index:Group</c>.</summary>
+internal record GroupArgs
+{
+    public const int MaxDisplayNameLength = 64;
+
+    [PulumiProperty("displayName", Description = "The group's name in Omni: at most 64 characters, unique in the organisation, no control characters. "
+        + "Renaming updates the group in place; a change of letter case alone is a rename too.", Required = true)]
+    public string DisplayName { get; init; } = "";
+
+    [PulumiProperty("memberIds", Description = "The ids of the users in the group (e.g. User resources' `id`), in any order. When set, it is authoritative: "
+        + "the group's members become exactly these, and members added outside Pulumi are removed. When unset, membership is not managed by this resource. "
+        + "Do not combine memberIds with GroupMembership resources for the same group: each would undo the other's changes.")]
+    public IReadOnlyList<string>? MemberIds { get; init; }
+}
+
+/// <summary>The outputs of <c>omni:index:Group</c>: the inputs as Omni holds them, and what Omni computes.</summary>
+internal sealed record GroupState : GroupArgs
+{
+    [PulumiProperty("members", Description = "The group's members as Omni lists them, whether or not memberIds manages them.", Required = true)]
+    public IReadOnlyList<GroupMember> Members { get; init; } = [];
+
+    [PulumiProperty("created", Description = "When Omni created the group (ISO 8601).")]
+    public string? Created { get; init; }
+
+    [PulumiProperty("lastModified", Description = "When Omni last modified the group (ISO 8601).")]
+    public string? LastModified { get; init; }
+}
+
+[PulumiType("omni:index:GroupMember", Description = "A member of a group.")]
+internal sealed record GroupMember
+{
+    [PulumiProperty("id", Description = "The user's id in Omni.", Required = true)]
+    public string Id { get; init; } = "";
+
+    [PulumiProperty("userName", Description = "The user's email, as Omni lists it in the group.")]
+    public string? UserName { get; init; }
+}
