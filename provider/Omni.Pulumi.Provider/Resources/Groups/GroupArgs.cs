@@ -1,3 +1,5 @@
+using Omni.Pulumi.Provider.Functions;
+
 namespace Omni.Pulumi.Provider.Resources.Groups;
 
 /// <summary>The inputs of <c>omni:index:Group</c>.</summary>
@@ -18,6 +20,7 @@ internal record GroupArgs
 /// <summary>The outputs of <c>omni:index:Group</c>: the inputs as Omni holds them, and what Omni computes.</summary>
 internal sealed record GroupState : GroupArgs
 {
+    // The same omni:index:GroupMember type that getGroup returns: one token, one shape in the schema.
     [PulumiProperty("members", Description = "The group's members as Omni lists them, whether or not memberIds manages them.", Required = true)]
     public IReadOnlyList<GroupMember> Members { get; init; } = [];
 
@@ -26,14 +29,4 @@ internal sealed record GroupState : GroupArgs
 
     [PulumiProperty("lastModified", Description = "When Omni last modified the group (ISO 8601).")]
     public string? LastModified { get; init; }
-}
-
-[PulumiType("omni:index:GroupMember", Description = "A member of a group.")]
-internal sealed record GroupMember
-{
-    [PulumiProperty("id", Description = "The user's id in Omni.", Required = true)]
-    public string Id { get; init; } = "";
-
-    [PulumiProperty("userName", Description = "The user's email, as Omni lists it in the group.")]
-    public string? UserName { get; init; }
 }

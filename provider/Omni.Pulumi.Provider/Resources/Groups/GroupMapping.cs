@@ -1,5 +1,6 @@
 using System.Globalization;
 using Omni.Client;
+using Omni.Pulumi.Provider.Functions;
 
 namespace Omni.Pulumi.Provider.Resources.Groups;
 
