@@ -46,6 +46,17 @@ public sealed class ExampleProgramTests
     }
 
     [Fact]
+    public async Task Team_reads_alice_back_with_getUser_by_her_id()
+    {
+        var resources = await Deployment.TestAsync<TeamStack>(new RecordingMocks(), Up);
+        var stack = resources.OfType<TeamStack>().Single();
+
+        var lastLogin = await OutputUtilities.GetValueAsync((Output<string?>)stack.Exports["aliceLastLogin"]!);
+
+        Assert.Equal("2026-01-02T03:04:05.000Z", lastLogin);
+    }
+
+    [Fact]
     public async Task Roster_becomes_one_user_per_entry()
     {
         var roster = Roster.Load(RosterStack.RosterFile);

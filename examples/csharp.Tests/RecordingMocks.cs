@@ -28,5 +28,24 @@ public sealed class RecordingMocks : IMocks
         return Task.FromResult<(string? id, object state)>((args.Id ?? $"{name}-id", outputs.ToImmutable()));
     }
 
-    public Task<object> CallAsync(MockCallArgs args) => Task.FromResult<object>(ImmutableDictionary<string, object>.Empty);
+    /// <summary>Functions: getUser answers with a user built from the id it was asked for; others with nothing.</summary>
+    public Task<object> CallAsync(MockCallArgs args)
+    {
+        if (args.Token == "omni:index:getUser" && args.Args.TryGetValue("id", out var id))
+        {
+            return Task.FromResult<object>(new Dictionary<string, object>
+            {
+                ["id"] = id,
+                ["userName"] = $"{id}@example.com",
+                ["displayName"] = "Read back",
+                ["active"] = true,
+                ["attributes"] = ImmutableDictionary<string, object>.Empty,
+                ["emails"] = ImmutableArray.Create<object>($"{id}@example.com"),
+                ["groups"] = ImmutableArray<object>.Empty,
+                ["lastLogin"] = "2026-01-02T03:04:05.000Z",
+            }.ToImmutableDictionary());
+        }
+
+        return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty);
+    }
 }

@@ -36,9 +36,13 @@ public static class Team
             },
         });
 
+        // A function, not a resource: Alice as Omni holds her, with what Pulumi does not manage (lastLogin).
+        var aliceInOmni = GetUser.Invoke(new GetUserInvokeArgs { Id = alice.Id });
+
         return new Dictionary<string, object?>
         {
             ["aliceId"] = alice.Id,
+            ["aliceLastLogin"] = aliceInOmni.Apply(user => user.LastLogin),
             ["aliceGroups"] = alice.Groups,
             ["bobId"] = bob.Id,
         };
