@@ -46,6 +46,20 @@ public sealed class ExampleProgramTests
     }
 
     [Fact]
+    public async Task Team_puts_both_users_in_the_analysts_group_by_id()
+    {
+        var mocks = new RecordingMocks();
+
+        await Deployment.TestAsync<TeamStack>(mocks, Up);
+
+        var analysts = mocks.Registered["analysts"];
+        Assert.Equal("omni:index:Group", analysts.Type);
+        Assert.Equal("Analysts", analysts.Inputs["displayName"]);
+        var memberIds = Assert.IsAssignableFrom<IEnumerable<object>>(analysts.Inputs["memberIds"]);
+        Assert.Equal(new object[] { "alice-id", "bob-id" }, memberIds);
+    }
+
+    [Fact]
     public async Task Team_reads_alice_back_with_getUser_by_her_id()
     {
         var resources = await Deployment.TestAsync<TeamStack>(new RecordingMocks(), Up);

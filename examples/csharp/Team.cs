@@ -3,7 +3,7 @@ using Pulumi.Omni;
 
 namespace OmniExample;
 
-/// <summary>Two users of the Omni organisation; kept apart from Program.cs so tests can run it under mocks.</summary>
+/// <summary>Two users of the Omni organisation and their group; kept apart from Program.cs so tests can run it under mocks.</summary>
 public static class Team
 {
     public static Dictionary<string, object?> Define()
@@ -36,6 +36,13 @@ public static class Team
             },
         });
 
+        // Authoritative membership: the group holds exactly these users, in any order.
+        var analysts = new Group("analysts", new GroupArgs
+        {
+            DisplayName = "Analysts",
+            MemberIds = { alice.Id, bob.Id },
+        });
+
         // A function, not a resource: Alice as Omni holds her, with what Pulumi does not manage (lastLogin).
         var aliceInOmni = GetUser.Invoke(new GetUserInvokeArgs { Id = alice.Id });
 
@@ -45,6 +52,7 @@ public static class Team
             ["aliceLastLogin"] = aliceInOmni.Apply(user => user.LastLogin),
             ["aliceGroups"] = alice.Groups,
             ["bobId"] = bob.Id,
+            ["analystsMembers"] = analysts.Members,
         };
     }
 }
