@@ -1,5 +1,6 @@
 using Omni.Pulumi.Provider.Configuration;
 using Omni.Pulumi.Provider.Resources;
+using Omni.Pulumi.Provider.Resources.Groups;
 
 namespace Omni.Pulumi.Provider.Functions;
 
@@ -48,7 +49,7 @@ internal sealed class GetGroupFunction(OmniSession omni) : IProviderFunction<Get
             {
                 Id = group.Id,
                 DisplayName = group.DisplayName,
-                Members = [.. group.Members.Select(m => new GroupMember { Id = m.Value, UserName = m.Display })],
+                Members = [.. group.Members.Select(GroupMember.From)],
             });
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Omni.Client;
 using Omni.Pulumi.Provider.Resources;
 using Omni.Pulumi.Provider.Resources.Users;
@@ -48,16 +47,13 @@ internal abstract record UserOutputs
         DisplayName = user.DisplayName,
         Active = user.Active,
         Attributes = UserAttributes.AllButSystem(user) ?? new Dictionary<string, object?>(),
-        Emails = [.. user.Emails.Select(e => e.Value)],
-        Groups = [.. user.Groups.Select(g => new UserGroup { Id = g.Value, DisplayName = g.Display })],
-        Created = Timestamp(user.Meta?.Created),
-        LastModified = Timestamp(user.Meta?.LastModified),
-        LastLogin = Timestamp(user.LastLogin),
+        Emails = UserMapping.EmailsOf(user),
+        Groups = UserMapping.GroupsOf(user),
+        Created = OmniTimestamps.Format(user.Meta?.Created),
+        LastModified = OmniTimestamps.Format(user.Meta?.LastModified),
+        LastLogin = OmniTimestamps.Format(user.LastLogin),
     };
 
-    // The User resource's timestamp form (UTC, milliseconds), so the two never differ for one user.
-    private static string? Timestamp(DateTimeOffset? value) =>
-        value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
 
 [PulumiType("omni:index:UserInfo", Description = "A user as Omni holds it (the shape getUser returns).")]

@@ -1,5 +1,3 @@
-using Omni.Pulumi.Provider.Functions;
-
 namespace Omni.Pulumi.Provider.Resources.Groups;
 
 /// <summary>The inputs of <c>omni:index:Group</c>.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Omni.Client;
-using Omni.Pulumi.Provider.Functions;
 
 namespace Omni.Pulumi.Provider.Resources.Groups;
 
@@ -12,9 +10,9 @@ internal static class GroupMapping
     {
         DisplayName = group.DisplayName,
         MemberIds = declaredMemberIds is null ? null : MemberIdsAsHeld(declaredMemberIds, group),
-        Members = [.. group.Members.Select(m => new GroupMember { Id = m.Value, UserName = m.Display })],
-        Created = Timestamp(group.Meta?.Created),
-        LastModified = Timestamp(group.Meta?.LastModified),
+        Members = [.. group.Members.Select(GroupMember.From)],
+        Created = OmniTimestamps.Format(group.Meta?.Created),
+        LastModified = OmniTimestamps.Format(group.Meta?.LastModified),
     };
 
     /// <summary>What a preview shows: the inputs; what Omni computes comes from <paramref name="olds"/> (or stays unknown).</summary>
@@ -50,6 +48,4 @@ internal static class GroupMapping
         return [.. declared.Where(heldSet.Contains).Distinct(StringComparer.Ordinal), .. held.Where(id => !declaredSet.Contains(id))];
     }
 
-    private static string? Timestamp(DateTimeOffset? value) =>
-        value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

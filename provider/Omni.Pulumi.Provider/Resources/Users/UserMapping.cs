@@ -1,4 +1,3 @@
-using System.Globalization;
 using Omni.Client;
 
 namespace Omni.Pulumi.Provider.Resources.Users;
@@ -16,11 +15,11 @@ internal static class UserMapping
         Attributes = UserAttributes.AsHeld(declared.Attributes, user),
         DeletionMode = declared.DeletionMode,
         AdoptExisting = declared.AdoptExisting,
-        Emails = [.. user.Emails.Select(e => e.Value)],
-        Groups = [.. user.Groups.Select(g => new UserGroup { Id = g.Value, DisplayName = g.Display })],
-        Created = Timestamp(user.Meta?.Created),
-        LastModified = Timestamp(user.Meta?.LastModified),
-        LastLogin = Timestamp(user.LastLogin),
+        Emails = EmailsOf(user),
+        Groups = GroupsOf(user),
+        Created = OmniTimestamps.Format(user.Meta?.Created),
+        LastModified = OmniTimestamps.Format(user.Meta?.LastModified),
+        LastLogin = OmniTimestamps.Format(user.LastLogin),
         Adopted = adopted,
     };
 
@@ -52,6 +51,8 @@ internal static class UserMapping
         AdoptExisting = settings.AdoptExisting,
     };
 
-    private static string? Timestamp(DateTimeOffset? value) =>
-        value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static IReadOnlyList<string> EmailsOf(ScimUser user) => [.. user.Emails.Select(e => e.Value)];
+
+    public static IReadOnlyList<UserGroup> GroupsOf(ScimUser user) =>
+        [.. user.Groups.Select(g => new UserGroup { Id = g.Value, DisplayName = g.Display })];
 }
