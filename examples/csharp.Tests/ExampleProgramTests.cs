@@ -94,6 +94,31 @@ public sealed class ExampleProgramTests
     }
 
     [Fact]
+    public async Task Roster_groups_hold_their_members_by_user_id()
+    {
+        var roster = Roster.Load(RosterStack.RosterFile);
+        var mocks = new RecordingMocks();
+
+        var resources = await Deployment.TestAsync<RosterStack>(mocks, Up);
+
+        Assert.NotEmpty(roster.Groups);
+        Assert.Equal(roster.Groups.Count, resources.OfType<Group>().Count());
+        foreach (var group in roster.Groups)
+        {
+            var (type, inputs) = mocks.Registered[group.Name];
+            Assert.Equal("omni:index:Group", type);
+            Assert.Equal(group.DisplayName, inputs["displayName"]);
+            // The mocks give each user the id "<name>-id": memberIds are the members' Id outputs.
+            var memberIds = Assert.IsAssignableFrom<IEnumerable<object>>(inputs["memberIds"]);
+            Assert.Equal(group.Members!.Select(m => (object)$"{m}-id"), memberIds);
+        }
+
+        var stack = resources.OfType<RosterStack>().Single();
+        var ids = await OutputUtilities.GetValueAsync((Output<Dictionary<string, string>>)stack.Exports["groupIds"]!);
+        Assert.Equal(roster.Groups.Select(g => g.Name).Order(StringComparer.Ordinal), ids.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Provider_api_key_is_a_secret_and_config_defaults_apply()
     {
         var args = new ProviderArgs { ApiKey = "org-key", BaseUrl = "http://127.0.0.1:8787" };

@@ -28,10 +28,31 @@ public sealed class RosterUser
     public bool? AdoptExisting { get; set; }
 }
 
-/// <summary>users.yaml: the organisation's members as reviewed in pull requests.</summary>
+/// <summary>One group in users.yaml: its members are users of the same roster, by their `name`.</summary>
+public sealed class RosterGroup
+{
+    /// <summary>The Pulumi resource name: a stable handle, never shown in Omni.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The group's name in Omni (at most 64 characters).</summary>
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>
+    /// The `name`s of the roster's users in the group. Set (even empty), the group holds exactly these
+    /// users; unset, its membership is left to Omni.
+    /// </summary>
+    public List<string>? Members { get; set; }
+}
+
+/// <summary>users.yaml: the organisation's members and groups as reviewed in pull requests.</summary>
 public sealed class Roster
 {
+    /// <summary>Omni's limit on a group's displayName.</summary>
+    public const int MaxGroupDisplayNameLength = 64;
+
     public List<RosterUser> Users { get; set; } = [];
+
+    public List<RosterGroup> Groups { get; set; } = [];
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -81,6 +102,7 @@ public sealed class Roster
 
     private IEnumerable<string> Validate()
     {
+        // One namespace for users and groups: a name in `members` must say which user it means.
         var names = new HashSet<string>(StringComparer.Ordinal);
         var userNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < Users.Count; i++)
@@ -120,6 +142,56 @@ public sealed class Roster
                 if (value is IDictionary<object, object>)
                 {
                     yield return $"{at}: attribute `{key}` is a mapping; use a string, number, boolean or a list of them";
+                }
+            }
+        }
+
+        foreach (var problem in ValidateGroups(names))
+        {
+            yield return problem;
+        }
+    }
+
+    private IEnumerable<string> ValidateGroups(HashSet<string> names)
+    {
+        var userNames = Users.Select(u => u.Name).ToHashSet(StringComparer.Ordinal);
+        var displayNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Groups.Count; i++)
+        {
+            var group = Groups[i];
+            var at = $"groups[{i}]{(string.IsNullOrWhiteSpace(group.Name) ? "" : $" ({group.Name})")}";
+            if (string.IsNullOrWhiteSpace(group.Name))
+            {
+                yield return $"{at}: `name` is required (the Pulumi resource name, e.g. `analysts`)";
+            }
+            else if (!names.Add(group.Name))
+            {
+                yield return $"{at}: `name` {group.Name} is used twice; names must be unique across users and groups";
+            }
+
+            if (string.IsNullOrWhiteSpace(group.DisplayName))
+            {
+                yield return $"{at}: `displayName` is required (the group's name in Omni)";
+            }
+            else if (group.DisplayName.Length > MaxGroupDisplayNameLength)
+            {
+                yield return $"{at}: `displayName` has {group.DisplayName.Length} characters; Omni allows at most {MaxGroupDisplayNameLength}";
+            }
+            else if (!displayNames.Add(group.DisplayName))
+            {
+                yield return $"{at}: `displayName` {group.DisplayName} is listed twice (Omni group names are unique)";
+            }
+
+            var members = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in group.Members ?? [])
+            {
+                if (!userNames.Contains(member))
+                {
+                    yield return $"{at}: member `{member}` is not a user in the roster; `members` lists users' `name`s";
+                }
+                else if (!members.Add(member))
+                {
+                    yield return $"{at}: member `{member}` is listed twice";
                 }
             }
         }

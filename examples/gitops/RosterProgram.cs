@@ -3,43 +3,71 @@ using Pulumi.Omni;
 
 namespace OmniRoster;
 
-/// <summary>Turns the roster into one omni:index:User per entry.</summary>
+/// <summary>Turns the roster into one omni:index:User per user and one omni:index:Group per group.</summary>
 public static class RosterProgram
 {
     public static Dictionary<string, object?> Define(Roster roster)
     {
-        var ids = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
+        var userIds = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
         foreach (var person in roster.Users)
         {
-            var args = new UserArgs
+            userIds[person.Name] = new User(person.Name, UserArgsOf(person)).Id;
+        }
+
+        var groupIds = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
+        foreach (var group in roster.Groups)
+        {
+            var args = new GroupArgs { DisplayName = group.DisplayName };
+            if (group.Members is { } members)
             {
-                UserName = person.UserName,
-                DisplayName = person.DisplayName,
-                Attributes = Roster.AttributeInputs(person),
-            };
-            if (person.Active is { } active)
-            {
-                args.Active = active;
+                // The users' Id outputs: the engine creates a group only after its members exist.
+                args.MemberIds = members.Select(member => MemberId(userIds, group, member)).ToList();
             }
 
-            if (person.DeletionMode is { } deletionMode)
-            {
-                args.DeletionMode = deletionMode;
-            }
-
-            if (person.AdoptExisting is { } adoptExisting)
-            {
-                args.AdoptExisting = adoptExisting;
-            }
-
-            ids[person.Name] = new User(person.Name, args).Id;
+            groupIds[group.Name] = new Group(group.Name, args).Id;
         }
 
         return new Dictionary<string, object?>
         {
-            ["userIds"] = Output.All(ids.Select(kv => kv.Value.Apply(id => KeyValuePair.Create(kv.Key, id))).ToArray())
-                .Apply(pairs => pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)),
+            ["userIds"] = ByName(userIds),
             ["userCount"] = roster.Users.Count,
+            ["groupIds"] = ByName(groupIds),
         };
     }
+
+    private static UserArgs UserArgsOf(RosterUser person)
+    {
+        var args = new UserArgs
+        {
+            UserName = person.UserName,
+            DisplayName = person.DisplayName,
+            Attributes = Roster.AttributeInputs(person),
+        };
+        if (person.Active is { } active)
+        {
+            args.Active = active;
+        }
+
+        if (person.DeletionMode is { } deletionMode)
+        {
+            args.DeletionMode = deletionMode;
+        }
+
+        if (person.AdoptExisting is { } adoptExisting)
+        {
+            args.AdoptExisting = adoptExisting;
+        }
+
+        return args;
+    }
+
+    // Roster.Parse already rejects unknown members; this guards a Roster built in code.
+    private static Input<string> MemberId(Dictionary<string, Output<string>> userIds, RosterGroup group, string member) =>
+        userIds.TryGetValue(member, out var id)
+            ? id
+            : throw new RosterException($"group `{group.Name}`: member `{member}` is not a user in the roster; `members` lists users' `name`s");
+
+    private static Output<Dictionary<string, string>> ByName(Dictionary<string, Output<string>> ids) =>
+        Output.All(ids.Select(kv => kv.Value.Apply(id => KeyValuePair.Create(kv.Key, id))).ToArray())
+            .Apply(pairs => pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
 }

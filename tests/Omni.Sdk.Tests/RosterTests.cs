@@ -20,6 +20,72 @@ public sealed class RosterTests
     }
 
     [Fact]
+    public void Example_roster_has_groups_whose_members_are_its_users()
+    {
+        var roster = Roster.Load(RosterFile);
+
+        Assert.True(roster.Groups.Count >= 2, $"expected at least two groups, found {roster.Groups.Count}");
+        var userNames = roster.Users.Select(u => u.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.All(roster.Groups, group =>
+        {
+            Assert.NotEmpty(group.Members ?? []);
+            Assert.All(group.Members!, member => Assert.Contains(member, userNames));
+        });
+    }
+
+    [Fact]
+    public void Groups_parse_with_members_and_without()
+    {
+        var roster = Roster.Parse("""
+            users:
+              - { name: alice, userName: alice@example.com, displayName: Alice }
+              - { name: bob, userName: bob@example.com, displayName: Bob }
+            groups:
+              - name: analysts
+                displayName: Analysts
+                members: [bob, alice]
+              - name: nobody
+                displayName: Nobody
+                members: []
+              - name: managed-in-omni
+                displayName: Managed in Omni
+            """);
+
+        Assert.Equal(["analysts", "nobody", "managed-in-omni"], roster.Groups.Select(g => g.Name));
+        Assert.Equal(["bob", "alice"], roster.Groups[0].Members!);
+        Assert.Empty(roster.Groups[1].Members!);
+        Assert.Null(roster.Groups[2].Members);
+    }
+
+    [Fact]
+    public void Invalid_groups_are_all_reported_with_the_group_and_the_name_to_fix()
+    {
+        var error = Assert.Throws<RosterException>(() => Roster.Parse($$"""
+            users:
+              - { name: alice, userName: alice@example.com, displayName: Alice }
+            groups:
+              - name: analysts
+                displayName: Analysts
+                members: [alice, zoe, alice]
+              - name: alice
+                displayName: ANALYSTS
+              - name: long
+                displayName: {{new string('x', 65)}}
+              - displayName: ""
+            """, "roster.yaml"));
+
+        Assert.Contains("roster.yaml is not a valid roster", error.Message, StringComparison.Ordinal);
+        Assert.Contains("groups[0] (analysts): member `zoe` is not a user in the roster", error.Message, StringComparison.Ordinal);
+        Assert.Contains("groups[0] (analysts): member `alice` is listed twice", error.Message, StringComparison.Ordinal);
+        Assert.Contains("groups[1] (alice): `name` alice is used twice; names must be unique across users and groups", error.Message, StringComparison.Ordinal);
+        Assert.Contains("groups[1] (alice): `displayName` ANALYSTS is listed twice", error.Message, StringComparison.Ordinal);
+        Assert.Contains("groups[2] (long): `displayName` has 65 characters; Omni allows at most 64", error.Message, StringComparison.Ordinal);
+        Assert.Contains("groups[3]: `name` is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains("groups[3]: `displayName` is required", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("member `alice` is not a user", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Attribute_values_become_strings_and_string_lists()
     {
         var roster = Roster.Parse("""
