@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `make demo`: the gitops roster through a full cycle against a fresh emulator: preview, up, a
-// roster change and up, an out-of-band rename and a refresh that shows it, an import of a user made
-// outside Pulumi, destroy. Two ways to run it (--mode=auto picks the first that can):
+// `make demo`: the gitops roster (users and groups) through a full cycle against a fresh emulator:
+// preview, up, a roster change and up (a user in, one out, a group's members with them), an
+// out-of-band rename and group member removal and a refresh that shows them, an import of a user
+// made outside Pulumi, destroy (groups first). Two ways to run it (--mode=auto picks the first that can):
 //   cli      the `pulumi` CLI on PATH runs a copy of examples/gitops with a local backend in a
 //            temporary folder; every command must exit 0;
 //   harness  no CLI needed: the plugin is driven the way the engine drives it, through Pulumi's own
@@ -13,8 +14,8 @@ import os from 'node:os';
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { startEmulator, startStack, repoRoot, reveal } from './harness.mjs';
-import { Deployment, DeploymentError, show } from './deployment.mjs';
+import { startEmulator, startStack, repoRoot, reveal, PATCH_OP, UNKNOWN, USER_TYPE } from './harness.mjs';
+import { Deployment, DeploymentError, GROUP_TYPE, idOf, show } from './deployment.mjs';
 
 const rosterPath = process.env.OMNI_DEMO_ROSTER ?? path.join(repoRoot, 'examples', 'gitops', 'users.yaml');
 const demoDir = path.join(repoRoot, '.demo');
@@ -29,32 +30,70 @@ function expect(condition, message) {
   if (!condition) throw new DemoFailure(message);
 }
 
-/** The roster file → resource name → User inputs, with a clear error for a malformed entry. */
+/**
+ * The roster file → resource name → { type, inputs }: a User per user, a Group per group whose
+ * memberIds refer to its members' users (`idOf`), with a clear error for a malformed entry.
+ */
 export function rosterInputs(roster, source) {
   if (!Array.isArray(roster?.users)) throw new DemoFailure(`${source}: expected a top-level "users:" list`);
   const desired = new Map();
-  roster.users.forEach((u, i) => {
-    for (const field of ['name', 'userName', 'displayName']) {
-      if (typeof u?.[field] !== 'string' || u[field] === '') {
-        throw new DemoFailure(`${source}: users[${i}] needs a string "${field}"`);
-      }
+  const requireStrings = (entry, at, fields) => {
+    for (const field of fields) {
+      if (typeof entry?.[field] !== 'string' || entry[field] === '') throw new DemoFailure(`${source}: ${at} needs a string "${field}"`);
     }
-    if (desired.has(u.name)) throw new DemoFailure(`${source}: users[${i}]: the name "${u.name}" is used twice`);
+    if (desired.has(entry.name)) throw new DemoFailure(`${source}: ${at}: the name "${entry.name}" is used twice (names are unique across users and groups)`);
+  };
+  roster.users.forEach((u, i) => {
+    requireStrings(u, `users[${i}]`, ['name', 'userName', 'displayName']);
     const inputs = { userName: u.userName, displayName: u.displayName };
     if (u.attributes !== undefined) inputs.attributes = u.attributes;
     if (u.active !== undefined) inputs.active = u.active;
     if (u.deletionMode !== undefined) inputs.deletionMode = u.deletionMode;
     if (u.adoptExisting !== undefined) inputs.adoptExisting = u.adoptExisting;
-    desired.set(u.name, inputs);
+    desired.set(u.name, { type: USER_TYPE, inputs });
+  });
+  const userNames = new Set(roster.users.map((u) => u.name));
+  if (roster.groups !== undefined && !Array.isArray(roster.groups)) throw new DemoFailure(`${source}: "groups:" must be a list`);
+  (roster.groups ?? []).forEach((g, i) => {
+    requireStrings(g, `groups[${i}]`, ['name', 'displayName']);
+    const inputs = { displayName: g.displayName };
+    if (g.members !== undefined) {
+      if (!Array.isArray(g.members)) throw new DemoFailure(`${source}: groups[${i}] (${g.name}): "members" must be a list of user names`);
+      const unknown = g.members.find((m) => !userNames.has(m));
+      if (unknown !== undefined) throw new DemoFailure(`${source}: groups[${i}] (${g.name}): member "${unknown}" is not a user in the roster`);
+      inputs.memberIds = g.members.map(idOf);
+    }
+    desired.set(g.name, { type: GROUP_TYPE, inputs });
   });
   return desired;
 }
 
 const lower = (s) => s.toLowerCase();
+const ofType = (desired, type) => [...desired].filter(([, r]) => r.type === type);
+const sameIds = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+
+// SCIM groups, as an Omni admin would see and change them in the UI (outside Pulumi).
+const SCIM_GROUPS = '/api/scim/v2/groups';
+async function getGroup(emulator, id) {
+  const res = await emulator.request('GET', `${SCIM_GROUPS}/${encodeURIComponent(id)}`);
+  if (res.status === 404) return null;
+  if (res.status !== 200) throw new DemoFailure(`emulator: GET group ${id} → ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+async function findGroup(emulator, displayName) {
+  const filter = encodeURIComponent(`displayName eq "${displayName}"`);
+  return (await emulator.expectOk('GET', `${SCIM_GROUPS}?filter=${filter}`, {}, 200)).Resources?.[0] ?? null;
+}
+function removeMember(emulator, groupId, userId) {
+  return emulator.expectOk('PATCH', `${SCIM_GROUPS}/${encodeURIComponent(groupId)}`, { body: {
+    schemas: [PATCH_OP], Operations: [{ op: 'remove', path: `members[value eq "${userId}"]`, value: null }] } }, 200);
+}
+const memberIdsOf = (group) => (group.members ?? []).map((m) => m.value);
 
 /** Checks the emulator holds exactly what the state says (the proof that `up` really happened). */
 async function verifyInOmni(emulator, deployment, desired) {
-  for (const [name, inputs] of desired) {
+  const users = ofType(desired, USER_TYPE);
+  for (const [name, { inputs }] of users) {
     const entry = deployment.resources.get(name);
     expect(entry?.id, `${name} has no id in the state`);
     const user = await emulator.getUser(entry.id);
@@ -63,9 +102,25 @@ async function verifyInOmni(emulator, deployment, desired) {
     expect(user.displayName === inputs.displayName, `${name}: Omni has displayName ${show(user.displayName)}, the roster ${show(inputs.displayName)}`);
     expect(user.active === (inputs.active ?? true), `${name}: Omni has active=${user.active}, the roster ${inputs.active ?? true}`);
   }
-  note(`verified in the emulator: ${desired.size} users as the roster says`);
+  const groups = ofType(desired, GROUP_TYPE);
+  for (const [name, { inputs }] of groups) {
+    const entry = deployment.resources.get(name);
+    expect(entry?.id, `${name} has no id in the state`);
+    const group = await getGroup(emulator, entry.id);
+    expect(group, `group ${name} (${entry.id}) is not in Omni`);
+    expect(group.displayName === inputs.displayName, `${name}: Omni has displayName ${show(group.displayName)}, the roster ${show(inputs.displayName)}`);
+    if (inputs.memberIds) {
+      const wanted = inputs.memberIds.map((ref) => deployment.resources.get(ref.name).id);
+      expect(sameIds(memberIdsOf(group), wanted), `${name}: Omni has members ${JSON.stringify(memberIdsOf(group))}, the roster ${JSON.stringify(wanted)}`);
+    }
+  }
+  note(`verified in the emulator: ${users.length} users and ${groups.length} groups (with their members) as the roster says`);
 }
 
+/**
+ * The pull request of the demo: frank joins (and a group), carol leaves (and so her group), bob is
+ * renamed. Without groups in the roster, only the users change.
+ */
 function changeRoster(roster) {
   expect(roster.users.length >= 3, 'the demo roster needs at least three users');
   const changed = structuredClone(roster);
@@ -76,8 +131,14 @@ function changeRoster(roster) {
   changed.users.splice(2, 1);
   const added = { name: 'frank', userName: 'frank@example.com', displayName: 'Frank Ito', attributes: { department: 'Engineering', level: 2 } };
   changed.users.push(added);
+  const groups = changed.groups ?? [];
+  const left = groups.filter((g) => g.members?.includes(removed.name));
+  for (const g of left) g.members = g.members.filter((m) => m !== removed.name);
+  const joined = groups.find((g) => g.members && !left.includes(g)) ?? groups.find((g) => g.members);
+  joined?.members.push(added.name);
   note(`roster change: add ${added.name}, rename ${renamed.name} (${show(oldDisplayName)} → ${show(renamed.displayName)}), remove ${removed.name}`);
-  return { changed, renamed, removed, added };
+  if (joined) note(`                ${added.name} joins ${joined.name}${left.length ? `; ${removed.name} leaves ${left.map((g) => g.name).join(', ')}` : ''}`);
+  return { changed, renamed, removed, added, joined, left };
 }
 
 // Schema defaults are left out of generated code, as `pulumi import` does.
@@ -102,51 +163,82 @@ function importSnippets(name, inputs) {
   return { yaml, csharp: lines.join('\n') };
 }
 
+/** An out-of-band membership change to show on refresh: the first member of the first group with members. */
+function memberToRemove(roster) {
+  const group = (roster.groups ?? []).find((g) => g.members?.length > 0);
+  return group ? { group, member: group.members[0] } : null;
+}
+
 async function runHarness(emulator, stack) {
   const started = Date.now();
   const deployment = new Deployment({ plugin: stack.plugin, statePath: path.join(demoDir, 'state.json') });
   const roster = YAML.parse(await fs.readFile(rosterPath, 'utf8'));
   const desired = rosterInputs(roster, shown(rosterPath));
-  const postRoute = 'POST /api/scim/v2/users';
+  const writeRoutes = ['POST /api/scim/v2/users', 'POST /api/scim/v2/groups'];
+  const writesSoFar = async () => (await Promise.all(writeRoutes.map((r) => emulator.countOf(r)))).reduce((a, b) => a + b, 0);
 
   header(`preview: ${shown(rosterPath)} against an empty organisation`);
-  const postsBefore = await emulator.countOf(postRoute);
+  const postsBefore = await writesSoFar();
   const previewSteps = await deployment.preview(desired);
   expect(previewSteps.every((s) => s.op === 'create'), 'a first preview must only create');
-  expect(await emulator.countOf(postRoute) === postsBefore, 'preview sent a POST to Omni');
+  expect(await writesSoFar() === postsBefore, 'preview sent a POST to Omni');
   note('verified: preview sent nothing to Omni');
 
-  header('up: create the roster');
-  await deployment.up(desired);
+  header('up: create the roster (users first, then the groups that hold them)');
+  const created = await deployment.up(desired);
+  const firstGroup = created.findIndex((s) => s.type === GROUP_TYPE);
+  expect(firstGroup === -1 || created.slice(firstGroup).every((s) => s.type === GROUP_TYPE), 'up must create every user before the groups');
   await verifyInOmni(emulator, deployment, desired);
 
   header('roster change (pull request): preview, then up');
-  const { changed, renamed, removed } = changeRoster(roster);
+  const { changed, renamed, removed, added, joined, left } = changeRoster(roster);
   const changedDesired = rosterInputs(changed, 'changed roster');
   const planned = await deployment.preview(changedDesired);
   const ops = Object.fromEntries(planned.map((s) => [s.name, s.op]));
-  expect(ops.frank === 'create' && ops[renamed.name] === 'update' && ops[removed.name] === 'delete',
+  expect(ops[added.name] === 'create' && ops[renamed.name] === 'update' && ops[removed.name] === 'delete',
     `unexpected plan for the roster change: ${JSON.stringify(ops)}`);
+  for (const g of [joined, ...left].filter(Boolean)) expect(ops[g.name] === 'update', `the plan should update group ${g.name}: ${JSON.stringify(ops)}`);
+  if (joined) {
+    // As the engine does: frank's id is unknown until he exists, so the group's memberIds are too.
+    const step = planned.find((s) => s.name === joined.name);
+    expect(JSON.stringify(step.news.memberIds).includes(UNKNOWN.string), `preview should pass ${joined.name} an unknown memberIds, got ${JSON.stringify(step.news.memberIds)}`);
+    note(`verified: preview passed ${joined.name} an unknown member id for ${added.name}, who does not exist yet`);
+  }
   console.log('  applying:');
   const removedId = deployment.resources.get(removed.name).id;
-  await deployment.up(changedDesired);
+  const applied = await deployment.up(changedDesired);
+  const at = (name) => applied.findIndex((s) => s.name === name);
+  if (joined) expect(at(added.name) < at(joined.name), `${added.name} must be created before ${joined.name} is updated`);
+  for (const g of left) expect(at(g.name) < at(removed.name), `${g.name} must drop ${removed.name} before ${removed.name} is deleted`);
   await verifyInOmni(emulator, deployment, changedDesired);
   expect(await emulator.getUser(removedId) === null, `${removed.name} is still in Omni after its removal`);
   note(`verified: ${removed.name} is gone from Omni`);
 
-  header('out-of-band change: someone renames a user in the Omni UI, then refresh');
+  header('out-of-band change: someone edits a user and a group in the Omni UI, then refresh');
   const target = changed.users[0];
   const targetId = deployment.resources.get(target.name).id;
   const uiName = `${target.displayName} (renamed in the UI)`;
   await emulator.renameUser(targetId, uiName);
   note(`PATCH /api/scim/v2/users/${targetId} displayName → ${show(uiName)} (outside Pulumi)`);
+  const dropped = memberToRemove(changed);
+  if (dropped) {
+    const groupId = deployment.resources.get(dropped.group.name).id;
+    await removeMember(emulator, groupId, deployment.resources.get(dropped.member).id);
+    note(`PATCH ${SCIM_GROUPS}/${groupId} remove member ${dropped.member} from ${show(dropped.group.displayName)} (outside Pulumi)`);
+  }
   console.log('  pulumi refresh:');
   const drift = await deployment.refresh();
   expect(drift.some((d) => d.name === target.name && d.property === 'displayName' && reveal(d.after) === uiName),
     `refresh did not report the rename of ${target.name}: ${JSON.stringify(drift)}`);
+  if (dropped) {
+    const memberId = deployment.resources.get(dropped.member).id;
+    expect(drift.some((d) => d.name === dropped.group.name && d.property === 'memberIds' && !d.after.includes(memberId)),
+      `refresh did not report ${dropped.member} leaving ${dropped.group.name}: ${JSON.stringify(drift)}`);
+  }
   console.log('  pulumi preview (the roster still says otherwise):');
   const restore = await deployment.preview(changedDesired);
   expect(restore.find((s) => s.name === target.name)?.op === 'update', 'the next preview should update the renamed user back');
+  if (dropped) expect(restore.find((s) => s.name === dropped.group.name)?.op === 'update', `the next preview should put ${dropped.member} back into ${dropped.group.name}`);
   console.log('  pulumi up:');
   await deployment.up(changedDesired);
   await verifyInOmni(emulator, deployment, changedDesired);
@@ -155,7 +247,7 @@ async function runHarness(emulator, stack) {
   const grace = await emulator.createUser({ userName: 'grace@example.com', displayName: 'Grace Hopper',
     attributes: { department: 'Research', level: 5, regions: ['us', 'eu'] } });
   note(`POST /api/scim/v2/users grace@example.com (outside Pulumi) → id ${grace.id}`);
-  console.log(`  pulumi import ${'omni:index:User'} grace ${grace.id}`);
+  console.log(`  pulumi import ${USER_TYPE} grace ${grace.id}`);
   const imported = await deployment.import('grace', grace.id);
   expect(imported.id === grace.id, `import returned id ${imported.id}, expected ${grace.id}`);
   const importedInputs = reveal(imported.inputs);
@@ -166,19 +258,26 @@ async function runHarness(emulator, stack) {
   console.log(yaml.replace(/^/gm, '    '));
   console.log('  or, in a C# program:');
   console.log(csharp.replace(/^/gm, '    '));
-  const withGrace = new Map([...changedDesired, ['grace', importedInputs]]);
+  const withGrace = new Map([...changedDesired, ['grace', { type: USER_TYPE, inputs: importedInputs }]]);
   const afterImport = await deployment.plan(withGrace);
   expect(afterImport.every((s) => s.op === 'same'), `the roster with the imported entry should show no changes, got ${JSON.stringify(afterImport.map((s) => [s.name, s.op]))}`);
   note('verified: with that entry in the roster, preview shows no changes');
 
-  header('destroy');
+  header('destroy (groups first, then their members)');
   const destroyed = await deployment.destroy();
+  const lastGroup = destroyed.findLastIndex((r) => r.type === GROUP_TYPE);
+  expect(destroyed.slice(0, lastGroup + 1).every((r) => r.type === GROUP_TYPE), 'destroy must delete the groups before any user');
   for (const r of destroyed) {
+    if (r.type === GROUP_TYPE) {
+      expect(await getGroup(emulator, r.id) === null, `group ${r.name} (${r.id}) is still in Omni after destroy`);
+      continue;
+    }
     const user = await emulator.getUser(r.id);
     const mode = reveal(r.inputs).deletionMode ?? 'delete';
     expect(mode === 'deactivate' ? user?.active === false : user === null, `${r.name} (${r.id}) is still in Omni after destroy`);
   }
-  note(`verified: ${destroyed.length} users removed from Omni`);
+  const groupCount = destroyed.filter((r) => r.type === GROUP_TYPE).length;
+  note(`verified: ${groupCount} groups and ${destroyed.length - groupCount} users removed from Omni`);
 
   const total = (await emulator.counters()).total;
   console.log(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s; the emulator answered ${total} requests.`);
@@ -272,12 +371,20 @@ async function runCli(emulator, { verify }) {
       note(`verified in the emulator: ${what}`);
     };
     const findUser = async (userName) => (await emulator.findUsers(userName))[0] ?? null;
-    const expectRoster = (wanted) => check(`${wanted.size} users as the roster says`, async () => {
-      for (const [name, inputs] of wanted) {
+    const expectRoster = (wanted) => check(`${ofType(wanted, USER_TYPE).length} users and ${ofType(wanted, GROUP_TYPE).length} groups (with their members) as the roster says`, async () => {
+      const idsByName = new Map();
+      for (const [name, { inputs }] of ofType(wanted, USER_TYPE)) {
         const user = await findUser(inputs.userName);
         expect(user, `${name} (${inputs.userName}) is not in Omni after pulumi up`);
         expect(user.displayName === inputs.displayName, `${name}: Omni has displayName ${show(user.displayName)}, the roster ${show(inputs.displayName)}`);
         expect(user.active === (inputs.active ?? true), `${name}: Omni has active=${user.active}, the roster ${inputs.active ?? true}`);
+        idsByName.set(name, user.id);
+      }
+      for (const [name, { inputs }] of ofType(wanted, GROUP_TYPE)) {
+        const group = await findGroup(emulator, inputs.displayName);
+        expect(group, `group ${name} (${show(inputs.displayName)}) is not in Omni after pulumi up`);
+        const members = (inputs.memberIds ?? []).map((ref) => idsByName.get(ref.name));
+        if (inputs.memberIds) expect(sameIds(memberIdsOf(group), members), `${name}: Omni has members ${JSON.stringify(memberIdsOf(group))}, the roster ${JSON.stringify(members)}`);
       }
     });
 
@@ -310,7 +417,7 @@ async function runCli(emulator, { verify }) {
       expect(removed.deletionMode === 'deactivate' ? left?.active === false : left === null, `${removed.name} is still in Omni after its removal`);
     });
 
-    header('out-of-band change: someone renames a user in the Omni UI, then refresh');
+    header('out-of-band change: someone edits a user and a group in the Omni UI, then refresh');
     const target = changed.users[0];
     const uiName = `${target.displayName} (renamed in the UI)`;
     const targetUser = await findUser(target.userName);
@@ -321,9 +428,25 @@ async function runCli(emulator, { verify }) {
       expect(!verify, `${target.userName} is not in Omni, so there is nothing to rename`);
       note(`${target.userName} is not in Omni (--no-verify): nothing renamed`);
     }
+    const dropped = memberToRemove(changed);
+    const droppedUserName = dropped && changed.users.find((u) => u.name === dropped.member).userName;
+    if (dropped) {
+      const group = await findGroup(emulator, dropped.group.displayName);
+      const member = await findUser(droppedUserName);
+      if (group && member) {
+        await removeMember(emulator, group.id, member.id);
+        note(`PATCH ${SCIM_GROUPS}/${group.id} remove member ${dropped.member} from ${show(dropped.group.displayName)} (outside Pulumi)`);
+      } else {
+        expect(!verify, `${dropped.group.displayName} or ${droppedUserName} is not in Omni, so there is no member to remove`);
+        note(`${dropped.group.displayName} is not in Omni (--no-verify): no member removed`);
+      }
+    }
     await run(['refresh', '--yes', '--diff']);
-    await check(`the refresh left ${target.name} as the UI set it`, async () => {
+    await check(`the refresh left ${target.name}${dropped ? ` and ${dropped.group.name}` : ''} as the UI set them`, async () => {
       expect((await findUser(target.userName))?.displayName === uiName, 'refresh must not write to Omni');
+      if (!dropped) return;
+      const memberId = (await findUser(droppedUserName)).id;
+      expect(!memberIdsOf(await findGroup(emulator, dropped.group.displayName)).includes(memberId), 'refresh must not put the member back');
     });
     console.log('  the roster still says otherwise, so up puts it back:');
     await run(['up', '--yes']);
@@ -343,7 +466,8 @@ async function runCli(emulator, { verify }) {
 
     header('destroy');
     await run(['destroy', '--yes']);
-    await check(`${changed.users.length} users removed`, async () => {
+    await check(`${changed.groups?.length ?? 0} groups and ${changed.users.length} users removed`, async () => {
+      for (const g of changed.groups ?? []) expect(await findGroup(emulator, g.displayName) === null, `group ${g.name} is still in Omni after destroy`);
       for (const u of changed.users) {
         const left = await findUser(u.userName);
         expect(u.deletionMode === 'deactivate' ? left?.active === false : left === null, `${u.name} is still in Omni after destroy`);

@@ -6,7 +6,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
 import { rosterInputs } from './demo.mjs';
+import { idOf } from './deployment.mjs';
 
 const demo = fileURLToPath(new URL('./demo.mjs', import.meta.url));
 const repoRoot = path.resolve(path.dirname(demo), '..', '..');
@@ -27,8 +29,21 @@ test('the demo takes the roster through the whole cycle and exits 0', async () =
     assert.ok(out.includes(step), `step "${step}" printed`);
   }
   assert.match(out, /\+ omni:index:User alice \(alice@example\.com\) create/);
+  assert.match(out, /\+ omni:index:Group engineering \(Engineering\) create\n    memberIds: \[bob, dan\]/);
   assert.match(out, /~ displayName: ".*" => ".*\(renamed in the UI\)"/);
-  assert.match(out, /verified: \d+ users removed from Omni/);
+  // The roster change: frank joins Engineering, carol (removed) leaves Finance Analysts.
+  assert.match(out, /~ omni:index:Group engineering \(Engineering\) update\n    ~ memberIds: \[bob, dan\] => \[bob, dan, frank\]/);
+  assert.match(out, /~ omni:index:Group finance-analysts \(Finance Analysts\) update\n    ~ memberIds: \[alice, carol\] => \[alice\]/);
+  assert.match(out, /verified: preview passed engineering an unknown member id for frank/);
+  // Refresh after alice was removed from Finance Analysts in the UI; the next up puts her back.
+  assert.match(out, /~ omni:index:Group finance-analysts \(Finance Analysts\) changed outside Pulumi\n(?:    ~ .*\n)*    ~ memberIds: \[alice\] => \[\]/);
+  assert.match(out, /~ memberIds: \[\] => \[alice\]/);
+  assert.match(out, /verified in the emulator: 5 users and 2 groups \(with their members\) as the roster says/);
+  // Destroy: both groups before any user.
+  const destroy = out.slice(out.indexOf('6. destroy'));
+  const deletes = [...destroy.matchAll(/^- omni:index:(User|Group) /gm)].map((m) => m[1]);
+  assert.deepEqual(deletes, ['Group', 'Group', 'User', 'User', 'User', 'User', 'User', 'User']);
+  assert.match(out, /verified: 2 groups and 6 users removed from Omni/);
 });
 
 // A stand-in for the pulumi CLI: records each call's arguments, working folder, Pulumi settings,
@@ -55,7 +70,8 @@ function parseCalls(log) {
   return calls;
 }
 
-const rosterNames = (yaml) => [...yaml.matchAll(/^\s*- name: (\S+)$/gm)].map((m) => m[1]);
+const rosterNames = (yaml) => YAML.parse(yaml).users.map((u) => u.name);
+const groupMembers = (yaml) => Object.fromEntries(YAML.parse(yaml).groups.map((g) => [g.name, g.members]));
 
 test('with a pulumi CLI on PATH, --mode=auto runs the cycle with pulumi commands against a local backend', async (t) => {
   const fakeDir = await fs.mkdtemp(path.join(os.tmpdir(), 'fake-pulumi-'));
@@ -120,13 +136,16 @@ test('with a pulumi CLI on PATH, --mode=auto runs the cycle with pulumi commands
 
   // The roster each command saw: the original, the change (frank in, carol out, bob renamed), then grace.
   const roster = async (call) => fs.readFile(`${log}.${calls.indexOf(call) + 1}.yaml`, 'utf8');
-  const original = rosterNames(await roster(commands[3]));
-  assert.deepEqual(original, ['alice', 'bob', 'carol', 'dan', 'erin']);
+  const original = await roster(commands[3]);
+  assert.deepEqual(rosterNames(original), ['alice', 'bob', 'carol', 'dan', 'erin']);
+  assert.deepEqual(groupMembers(original), { 'finance-analysts': ['alice', 'carol'], engineering: ['bob', 'dan'] });
   const changed = await roster(commands[5]);
   assert.deepEqual(rosterNames(changed), ['alice', 'bob', 'dan', 'erin', 'frank']);
+  assert.deepEqual(groupMembers(changed), { 'finance-analysts': ['alice'], engineering: ['bob', 'dan', 'frank'] });
   assert.match(changed, /displayName: Bob Okafor \(Platform team\)/);
   const withGrace = await roster(commands[10]);
   assert.deepEqual(rosterNames(withGrace), ['alice', 'bob', 'dan', 'erin', 'frank', 'grace']);
+  assert.deepEqual(groupMembers(withGrace), groupMembers(changed));
 });
 
 test('--mode=cli without a pulumi CLI fails and says how to get one or run without it', async (t) => {
@@ -151,7 +170,24 @@ test('rosterInputs passes every User input the roster can set, as the gitops pro
 
   const inputs = rosterInputs(roster, 'users.yaml');
 
-  assert.deepEqual(inputs.get('ann'), { userName: 'ann@example.com', displayName: 'Ann', attributes: { level: 2 }, active: false, deletionMode: 'deactivate', adoptExisting: true });
-  assert.deepEqual(inputs.get('ben'), { userName: 'ben@example.com', displayName: 'Ben' });
+  assert.deepEqual(inputs.get('ann'), { type: 'omni:index:User', inputs: { userName: 'ann@example.com', displayName: 'Ann', attributes: { level: 2 }, active: false, deletionMode: 'deactivate', adoptExisting: true } });
+  assert.deepEqual(inputs.get('ben'), { type: 'omni:index:User', inputs: { userName: 'ben@example.com', displayName: 'Ben' } });
   assert.throws(() => rosterInputs({ users: [{ name: 'x', userName: 'x@example.com' }] }, 'users.yaml'), /users\[0\] needs a string "displayName"/);
+});
+
+test('rosterInputs makes a Group per group whose memberIds refer to its users, and names an unknown member', () => {
+  const users = [{ name: 'ann', userName: 'ann@example.com', displayName: 'Ann' }, { name: 'ben', userName: 'ben@example.com', displayName: 'Ben' }];
+  const roster = { users, groups: [
+    { name: 'team', displayName: 'Team', members: ['ben', 'ann'] },
+    { name: 'open', displayName: 'Open' },
+  ] };
+
+  const inputs = rosterInputs(roster, 'users.yaml');
+
+  assert.deepEqual(inputs.get('team'), { type: 'omni:index:Group', inputs: { displayName: 'Team', memberIds: [idOf('ben'), idOf('ann')] } });
+  assert.deepEqual(inputs.get('open'), { type: 'omni:index:Group', inputs: { displayName: 'Open' } }, 'no members: membership left to Omni');
+  assert.throws(() => rosterInputs({ users, groups: [{ name: 'team', displayName: 'Team', members: ['ann', 'zoe'] }] }, 'users.yaml'),
+    /users\.yaml: groups\[0\] \(team\): member "zoe" is not a user in the roster/);
+  assert.throws(() => rosterInputs({ users, groups: [{ name: 'ann', displayName: 'Ann' }] }, 'users.yaml'),
+    /groups\[0\]: the name "ann" is used twice/);
 });

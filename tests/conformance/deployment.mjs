@@ -1,12 +1,19 @@
 // A small stand-in for the Pulumi engine's step generator, for the demo when no `pulumi` CLI is
 // installed: it keeps a stack's state (a JSON file, like a local backend) and turns a desired set of
-// omni:index:User inputs into the same RPC sequence the engine sends (Check, Diff, Create, Update,
-// Delete, Read), printing a plan the way `pulumi preview` would. A library, not a test.
+// omni:index:User and omni:index:Group inputs into the same RPC sequence the engine sends (Check,
+// Diff, Create, Update, Delete, Read), printing a plan the way `pulumi preview` would.
+//
+// Dependencies work as they do for a program that passes `user.Id` into a group's `memberIds`: a
+// resource is planned after the ones it refers to (`idOf(name)`); in a preview, the id of a user that
+// is still to be created or replaced is the unknown sentinel; deletes go dependents first.
+// A library, not a test, and not a general engine.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  urnOf, USER_TYPE, DiffChanges, DiffKind, isSecret, isUnknown, reveal,
+  urnOf, USER_TYPE, UNKNOWN, DiffChanges, DiffKind, isSecret, isUnknown, reveal,
 } from './harness.mjs';
+
+export const GROUP_TYPE = 'omni:index:Group';
 
 const REPLACE_KINDS = new Set([DiffKind.ADD_REPLACE, DiffKind.DELETE_REPLACE, DiffKind.UPDATE_REPLACE]);
 const KIND_SYMBOL = {
@@ -14,6 +21,51 @@ const KIND_SYMBOL = {
   [DiffKind.ADD_REPLACE]: '+-', [DiffKind.DELETE_REPLACE]: '+-', [DiffKind.UPDATE_REPLACE]: '+-',
 };
 const OP_SYMBOL = { create: '+', update: '~', replace: '+-', delete: '-', same: ' ' };
+
+/** The id of another resource of the same deployment, as a program passes `alice.Id`. */
+class IdOf {
+  constructor(name) { this.name = name; }
+}
+export const idOf = (name) => new IdOf(name);
+
+/** The names of the resources an input value refers to. */
+function referencesIn(value, found = new Set()) {
+  if (value instanceof IdOf) found.add(value.name);
+  else if (Array.isArray(value)) value.forEach((v) => referencesIn(v, found));
+  else if (value !== null && typeof value === 'object') Object.values(value).forEach((v) => referencesIn(v, found));
+  return found;
+}
+
+/** The inputs with every reference replaced by `idFor(name)`. */
+function resolve(value, idFor) {
+  if (value instanceof IdOf) return idFor(value.name);
+  if (Array.isArray(value)) return value.map((v) => resolve(v, idFor));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, idFor)]));
+  }
+  return value;
+}
+
+/**
+ * Names by depth (what depends on nothing first, then what depends only on those, and so on), ties
+ * in the given order: users, then the groups that hold them. Reversed, it is the order to delete in.
+ */
+function dependencyOrder(names, dependenciesOf) {
+  const depths = new Map();
+  const visiting = new Set();
+  const depth = (name) => {
+    if (depths.has(name)) return depths.get(name);
+    if (visiting.has(name)) throw new DeploymentError(`${name} depends on itself`);
+    visiting.add(name);
+    const d = Math.max(-1, ...dependenciesOf(name).map(depth)) + 1;
+    visiting.delete(name);
+    depths.set(name, d);
+    return d;
+  };
+  return names.map((name, index) => ({ name, index, depth: depth(name) }))
+    .sort((a, b) => a.depth - b.depth || a.index - b.index)
+    .map((n) => n.name);
+}
 
 /** A value as a plan shows it: secrets hidden, unknowns named. */
 export function show(value) {
@@ -47,10 +99,10 @@ export class Deployment {
    */
   constructor({ plugin, stack = 'dev', project = 'omni-gitops', statePath, print = console.log }) {
     Object.assign(this, { plugin, stack, project, statePath, print });
-    this.resources = new Map(); // name → { urn, id, inputs, outputs }
+    this.resources = new Map(); // name → { type, urn, id, inputs, outputs, dependencies }
   }
 
-  urn(name) { return urnOf(name, USER_TYPE, this.stack, this.project); }
+  urn(name, type = USER_TYPE) { return urnOf(name, type, this.stack, this.project); }
 
   async save() {
     if (!this.statePath) return;
@@ -59,28 +111,67 @@ export class Deployment {
     await fs.writeFile(this.statePath, JSON.stringify(state, null, 2));
   }
 
-  /** Check and Diff every desired resource, as the engine does before any change. */
+  /**
+   * The desired resources (name → { type, inputs }, inputs may hold `idOf(name)`) in the order the
+   * engine registers them: every resource after the ones it refers to.
+   */
+  #registrationOrder(desired) {
+    return dependencyOrder([...desired.keys()], (name) => {
+      const references = [...referencesIn(desired.get(name).inputs)];
+      const missing = references.find((r) => !desired.has(r));
+      if (missing) throw new DeploymentError(`${desired.get(name).type} ${name} refers to ${missing}, which the program does not declare`);
+      return references;
+    });
+  }
+
+  /** Check and Diff one desired resource, its references resolved with `idFor`. */
+  async #planStep(name, { type = USER_TYPE, inputs }, idFor) {
+    const urn = this.urn(name, type);
+    const old = this.resources.get(name);
+    const news = resolve(inputs, idFor);
+    const checked = await this.plugin.check({ urn, olds: old?.inputs ?? {}, news });
+    if (checked.failures.length > 0) {
+      const lines = checked.failures.map((f) => `  ${f.property}: ${f.reason}`).join('\n');
+      throw new DeploymentError(`${type} ${name}: the provider rejected the inputs:\n${lines}`);
+    }
+    const step = { name, type, urn, news: checked.inputs, desired: inputs, dependencies: [...referencesIn(inputs)] };
+    if (!old) return { ...step, op: 'create' };
+    if (old.type !== type) throw new DeploymentError(`${name} is a ${old.type} in the state and a ${type} in the program`);
+    const diff = await this.plugin.diff({ id: old.id, urn, olds: old.outputs, oldInputs: old.inputs, news: checked.inputs });
+    return { ...step, op: this.#operation(diff, old.inputs, checked.inputs), old, diff };
+  }
+
+  /** What left the program, dependents first (a group before its members). */
+  #deletions(desired) {
+    const gone = [...this.resources.keys()].filter((name) => !desired.has(name));
+    return this.#deletionOrder(gone).map((name) => {
+      const old = this.resources.get(name);
+      return { op: 'delete', name, type: old.type, urn: old.urn, old };
+    });
+  }
+
+  #deletionOrder(names) {
+    const wanted = new Set(names);
+    // A dependency a refresh already dropped from the state (deleted outside Pulumi) orders nothing.
+    const dependenciesOf = (n) => (this.resources.get(n).dependencies ?? []).filter((d) => this.resources.has(d));
+    const ordered = dependencyOrder([...this.resources.keys()], dependenciesOf);
+    return ordered.filter((n) => wanted.has(n)).reverse();
+  }
+
+  /**
+   * Check and Diff every desired resource, as `pulumi preview` does before any change: the id of a
+   * resource still to be created or replaced is unknown to those that refer to it.
+   */
   async plan(desired) {
     const steps = [];
-    for (const [name, news] of desired) {
-      const urn = this.urn(name);
-      const old = this.resources.get(name);
-      const checked = await this.plugin.check({ urn, olds: old?.inputs ?? {}, news });
-      if (checked.failures.length > 0) {
-        const lines = checked.failures.map((f) => `  ${f.property}: ${f.reason}`).join('\n');
-        throw new DeploymentError(`${USER_TYPE} ${name}: the provider rejected the inputs:\n${lines}`);
-      }
-      if (!old) {
-        steps.push({ op: 'create', name, urn, news: checked.inputs });
-        continue;
-      }
-      const diff = await this.plugin.diff({ id: old.id, urn, olds: old.outputs, oldInputs: old.inputs, news: checked.inputs });
-      steps.push({ op: this.#operation(diff, old.inputs, checked.inputs), name, urn, news: checked.inputs, old, diff });
+    const pending = new Set();
+    const idFor = (name) => (pending.has(name) ? UNKNOWN.string : this.resources.get(name).id);
+    for (const name of this.#registrationOrder(desired)) {
+      const step = await this.#planStep(name, desired.get(name), idFor);
+      if (step.op === 'create' || step.op === 'replace') pending.add(name);
+      steps.push(step);
     }
-    for (const [name, old] of this.resources) {
-      if (!desired.has(name)) steps.push({ op: 'delete', name, urn: old.urn, old });
-    }
-    return steps;
+    return [...steps, ...this.#deletions(desired)];
   }
 
   #operation(diff, oldInputs, newInputs) {
@@ -93,20 +184,45 @@ export class Deployment {
     return replaces ? 'replace' : 'update';
   }
 
+  /** A resource's id in the state → its name, so that plans show `[alice, bob]`, not two UUIDs. */
+  #label(value) {
+    const byId = new Map([...this.resources].map(([name, r]) => [r.id, name]));
+    const nameOf = (v) => {
+      if (v instanceof IdOf) return v.name;
+      if (isUnknown(v)) return '(known after apply)';
+      return byId.get(typeof v === 'string' ? v : v?.id);
+    };
+    if (Array.isArray(value) && value.length > 0 && value.every(nameOf)) return `[${value.map(nameOf).join(', ')}]`;
+    return show(value);
+  }
+
+  #title(step) {
+    const inputs = reveal(step.news ?? step.old?.inputs);
+    const shownAs = step.type === GROUP_TYPE ? inputs?.displayName : inputs?.userName;
+    return `${step.type} ${step.name}${isUnknown(shownAs) || shownAs === undefined ? '' : ` (${shownAs})`}`;
+  }
+
   /** One line per step, then one per changed property, like `pulumi preview --diff`. */
   describe(step) {
-    const inputs = step.news ?? step.old?.inputs;
-    const who = reveal(inputs)?.userName;
-    const lines = [`${OP_SYMBOL[step.op]} ${USER_TYPE} ${step.name} (${who}) ${step.op}`];
+    const lines = [`${OP_SYMBOL[step.op]} ${this.#title(step)} ${step.op}`];
+    // What a property will be: the program's references by name where there are any.
+    const after = (property) => {
+      const desired = step.desired && lookup(step.desired, property);
+      return referencesIn(desired).size > 0 ? desired : lookup(step.news, property);
+    };
+    if (step.op === 'create') {
+      for (const property of Object.keys(step.desired ?? {}).filter((p) => referencesIn(step.desired[p]).size > 0)) {
+        lines.push(`    ${property}: ${this.#label(after(property))}`);
+      }
+    }
     if (step.diff && step.op !== 'same') {
       const entries = step.diff.hasDetailedDiff
         ? Object.entries(step.diff.detailedDiff)
         : step.diff.diffs.map((k) => [k, { kind: DiffKind.UPDATE }]);
       for (const [property, d] of entries) {
-        const before = lookup(step.old.outputs, property);
-        const after = lookup(step.news, property);
-        const change = d.kind === DiffKind.ADD ? show(after)
-          : d.kind === DiffKind.DELETE ? show(before) : `${show(before)} => ${show(after)}`;
+        const before = this.#label(lookup(step.old.outputs, property));
+        const change = d.kind === DiffKind.ADD ? this.#label(after(property))
+          : d.kind === DiffKind.DELETE ? before : `${before} => ${this.#label(after(property))}`;
         lines.push(`    ${KIND_SYMBOL[d.kind] ?? '~'} ${property}: ${change}`);
       }
     }
@@ -139,32 +255,54 @@ export class Deployment {
     return steps;
   }
 
-  /** `pulumi up`: creates and updates first, then deletes of what left the roster, as the engine orders them. */
+  /**
+   * `pulumi up`: each resource planned and applied in registration order, so that a group is
+   * checked with the real ids of the users created just before it; then the deletes of what left
+   * the program, dependents first.
+   */
   async up(desired) {
-    const steps = await this.plan(desired);
-    const ordered = [...steps.filter((s) => s.op !== 'delete'), ...steps.filter((s) => s.op === 'delete')];
-    for (const step of ordered) {
-      if (step.op === 'same') continue;
-      this.print(this.describe(step));
-      if (step.op === 'create') await this.#create(step);
-      else if (step.op === 'update') await this.#update(step);
-      else if (step.op === 'replace') await this.#replace(step);
-      else if (step.op === 'delete') await this.#delete(step.name, step.old);
-      await this.save();
+    const steps = [];
+    const idFor = (name) => this.resources.get(name).id;
+    for (const name of this.#registrationOrder(desired)) {
+      const step = await this.#planStep(name, desired.get(name), idFor);
+      steps.push(step);
+      await this.#apply(step);
+    }
+    for (const step of this.#deletions(desired)) {
+      steps.push(step);
+      await this.#apply(step);
     }
     this.print(`Resources: ${this.summarise(steps, { done: true })}`);
     return steps;
   }
 
+  async #apply(step) {
+    if (step.op === 'same') {
+      // The engine records the program's current dependencies even when nothing changes.
+      this.resources.set(step.name, { ...step.old, dependencies: step.dependencies });
+      return;
+    }
+    this.print(this.describe(step));
+    if (step.op === 'create') await this.#create(step);
+    else if (step.op === 'update') await this.#update(step);
+    else if (step.op === 'replace') await this.#replace(step);
+    else if (step.op === 'delete') await this.#delete(step.name, step.old);
+    await this.save();
+  }
+
+  #entry(step, id, outputs) {
+    return { type: step.type, urn: step.urn, id, inputs: step.news, outputs, dependencies: step.dependencies };
+  }
+
   async #create(step) {
     try {
       const { id, properties } = await this.plugin.create({ urn: step.urn, properties: step.news });
-      this.resources.set(step.name, { urn: step.urn, id, inputs: step.news, outputs: properties });
+      this.resources.set(step.name, this.#entry(step, id, properties));
       this.print(`    created id ${id}`);
     } catch (err) {
       // A partial failure: the engine keeps the id in state so the next run updates, not duplicates.
       if (err.initFailure?.id) {
-        this.resources.set(step.name, { urn: step.urn, id: err.initFailure.id, inputs: step.news, outputs: err.initFailure.properties ?? step.news });
+        this.resources.set(step.name, this.#entry(step, err.initFailure.id, err.initFailure.properties ?? step.news));
         await this.save();
       }
       throw err;
@@ -173,7 +311,7 @@ export class Deployment {
 
   async #update(step) {
     const { properties } = await this.plugin.update({ id: step.old.id, urn: step.urn, olds: step.old.outputs, oldInputs: step.old.inputs, news: step.news });
-    this.resources.set(step.name, { ...step.old, inputs: step.news, outputs: properties });
+    this.resources.set(step.name, this.#entry(step, step.old.id, properties));
   }
 
   async #replace(step) {
@@ -193,14 +331,15 @@ export class Deployment {
 
   /**
    * `pulumi refresh`: Read every resource; prints what changed outside Pulumi and takes it into the
-   * state. Returns the drift as [{ name, gone } | { name, property, before, after }].
+   * state. Returns the changes as [{ name, gone } | { name, property, before, after, input }], where
+   * `input` says whether the property is one of the resource's inputs (drift) or only an output.
    */
   async refresh() {
     const drift = [];
     for (const [name, old] of [...this.resources]) {
       const read = await this.plugin.read({ id: old.id, urn: old.urn, properties: old.outputs, inputs: old.inputs });
       if (read.id === '') {
-        this.print(`- ${USER_TYPE} ${name} deleted outside Pulumi: removed from the state`);
+        this.print(`- ${old.type} ${name} deleted outside Pulumi: removed from the state`);
         this.resources.delete(name);
         drift.push({ name, gone: true });
         continue;
@@ -212,42 +351,50 @@ export class Deployment {
         if (JSON.stringify(before) !== JSON.stringify(after)) changed.push({ name, property, before, after });
       }
       if (changed.length > 0) {
-        this.print(`~ ${USER_TYPE} ${name} (${reveal(read.inputs ?? old.inputs).userName}) changed outside Pulumi`);
-        for (const c of changed) this.print(`    ~ ${c.property}: ${show(c.before)} => ${show(c.after)}`);
-        drift.push(...changed);
+        // Only a changed input is drift; an output alone (a user's `groups` after Pulumi changed a
+        // group, a timestamp) is just brought up to date.
+        const isInput = (c) => c.property in (old.inputs ?? {}) || c.property in (read.inputs ?? {});
+        const drifted = changed.some(isInput);
+        const title = this.#title({ type: old.type, name, news: read.inputs ?? old.inputs });
+        this.print(`~ ${title} ${drifted ? 'changed outside Pulumi' : 'outputs refreshed (no input changed)'}`);
+        for (const c of changed) this.print(`    ~ ${c.property}: ${this.#label(c.before)} => ${this.#label(c.after)}`);
+        drift.push(...changed.map((c) => ({ ...c, input: isInput(c) })));
       }
       this.resources.set(name, { ...old, id: read.id, outputs: read.properties, inputs: read.inputs ?? old.inputs });
     }
-    if (drift.length === 0) this.print('No changes outside Pulumi.');
+    if (!drift.some((d) => d.gone || d.input)) this.print('No changes outside Pulumi.');
     await this.save();
     return drift;
   }
 
   /**
-   * `pulumi import omni:index:User <name> <id or userName>`: Read with the id and empty properties
-   * and inputs (the engine sends empty Structs, not absent ones), then Check.
+   * `pulumi import <type> <name> <id>`: Read with the id and empty properties and inputs (the
+   * engine sends empty Structs, not absent ones), then Check.
    */
-  async import(name, idOrUserName) {
-    const urn = this.urn(name);
-    const read = await this.plugin.read({ id: idOrUserName, urn, properties: {}, inputs: {} });
-    if (!read.properties) throw new DeploymentError(`resource '${idOrUserName}' does not exist`);
+  async import(name, id, type = USER_TYPE) {
+    const urn = this.urn(name, type);
+    const read = await this.plugin.read({ id, urn, properties: {}, inputs: {} });
+    if (!read.properties) throw new DeploymentError(`resource '${id}' does not exist`);
     if (!read.inputs) throw new DeploymentError('provider does not support importing resources');
     const checked = await this.plugin.check({ urn, olds: read.inputs, news: read.inputs });
     for (const f of checked.failures) this.print(`warning: ${f.property}: ${f.reason}`);
-    this.resources.set(name, { urn, id: read.id, inputs: read.inputs, outputs: read.properties });
+    this.resources.set(name, { type, urn, id: read.id, inputs: read.inputs, outputs: read.properties, dependencies: [] });
     await this.save();
     return read;
   }
 
-  /** `pulumi destroy`: every resource, newest first. */
+  /** `pulumi destroy`: every resource, dependents first (groups before their members), else newest first. */
   async destroy() {
-    const entries = [...this.resources].reverse();
-    for (const [name, old] of entries) {
-      this.print(this.describe({ op: 'delete', name, old }));
+    const names = this.#deletionOrder([...this.resources.keys()]);
+    const destroyed = [];
+    for (const name of names) {
+      const old = this.resources.get(name);
+      this.print(this.describe({ op: 'delete', name, type: old.type, old }));
       await this.#delete(name, old);
+      destroyed.push({ name, ...old });
       await this.save();
     }
-    this.print(`Resources: ${entries.length} deleted`);
-    return entries.map(([name, old]) => ({ name, ...old }));
+    this.print(`Resources: ${destroyed.length} deleted`);
+    return destroyed;
   }
 }
