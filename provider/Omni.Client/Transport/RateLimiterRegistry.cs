@@ -87,24 +87,46 @@ public sealed class RateLimiterRegistry : IDisposable
     }
 
     /// <summary>
-    /// A small burst B plus a steady refill of N - B - 1 tokens per window (at least 1), one at a time. Any span
-    /// of one window then sees at most B + (N - B - 1) + 1 = N tokens, the +1 being a refill that falls on both
-    /// edges of the span; the -1 is that margin, so a client at Omni's own rate still never meets a 429.
+    /// A small burst B plus a steady refill of N - B - 1 tokens per window (at least 1). Any span of one window
+    /// then sees at most B + (N - B - 1) + 1 = N tokens, the +1 being a refill that falls on both edges of the
+    /// span; the -1 is that margin, so a client at Omni's own rate still never meets a 429.
     /// </summary>
     internal static TokenBucketRateLimiter CreateBucket(int requestsPerMinute, TimeSpan? window = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(requestsPerMinute, 1);
-        var burst = Math.Clamp(requestsPerMinute / 20, 1, 10);
-        var refillPerWindow = Math.Max(1, requestsPerMinute - burst - 1);
+        var shape = BucketShape.For(requestsPerMinute, window ?? OmniWindow);
         return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = burst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = (window ?? OmniWindow) / refillPerWindow,
+            TokenLimit = shape.TokenLimit,
+            TokensPerPeriod = shape.TokensPerPeriod,
+            ReplenishmentPeriod = shape.Period,
             AutoReplenishment = true,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
+    }
+
+    /// <summary>The numbers behind a bucket. The replenishment timer counts whole milliseconds (a shorter period
+    /// truncates to 0 and the bucket never refills), so the period is at least <see cref="MinimumPeriod"/> and
+    /// rounded up, never down: a high rate refills several tokens per tick instead, and no rate runs faster
+    /// than asked.</summary>
+    internal readonly record struct BucketShape(int TokenLimit, int TokensPerPeriod, TimeSpan Period)
+    {
+        internal static readonly TimeSpan MinimumPeriod = TimeSpan.FromMilliseconds(10);
+
+        public static BucketShape For(int requestsPerMinute, TimeSpan window)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(requestsPerMinute, 1);
+            var burst = Math.Clamp(requestsPerMinute / 20, 1, 10);
+            var perPeriod = Math.Max(1, (int)Math.Ceiling(requestsPerMinute * (MinimumPeriod / window)));
+            var tokenLimit = Math.Max(burst, perPeriod);
+            var refillPerWindow = Math.Max(1, requestsPerMinute - tokenLimit - perPeriod);
+            var period = TimeSpan.FromMilliseconds(Math.Ceiling((window * perPeriod / refillPerWindow).TotalMilliseconds));
+            return new BucketShape(tokenLimit, perPeriod, period);
+        }
+
+        /// <summary>The most tokens any span of <paramref name="window"/> can hand out: a full bucket, then every
+        /// refill in the span, counting one that falls on both of its edges.</summary>
+        public long MostIn(TimeSpan window) => TokenLimit + ((long)Math.Floor(window / Period) + 1) * TokensPerPeriod;
     }
 
     private void ThrowIfDisposed()

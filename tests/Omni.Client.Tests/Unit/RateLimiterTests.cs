@@ -30,18 +30,56 @@ public sealed class RateLimiterTests
     [InlineData(60, 3, 56)]
     [InlineData(1200, 10, 1189)]
     [InlineData(10, 1, 8)]
-    [InlineData(2, 1, 1)]
-    [InlineData(1, 1, 1)]
     public void The_refill_leaves_one_request_of_margin_below_the_rate(int perMinute, int burst, int refillPerWindow)
     {
         // A refill can fall on both edges of a window, so a window sees burst + refill + 1 tokens at most.
         using var bucket = RateLimiterRegistry.CreateBucket(perMinute);
-        using var fast = RateLimiterRegistry.CreateBucket(perMinute, TimeSpan.FromSeconds(2));
+        var shape = RateLimiterRegistry.BucketShape.For(perMinute, TimeSpan.FromMinutes(1));
 
         Assert.Equal(burst, bucket.GetStatistics()!.CurrentAvailablePermits);
-        Assert.Equal(TimeSpan.FromMinutes(1) / refillPerWindow, bucket.ReplenishmentPeriod);
-        Assert.Equal(TimeSpan.FromSeconds(2) / refillPerWindow, fast.ReplenishmentPeriod);
-        Assert.True(perMinute < 3 || burst + refillPerWindow + 1 <= perMinute, "a window could see more than the rate");
+        Assert.Equal(shape.Period, bucket.ReplenishmentPeriod);
+        // The period is the window over the refill, rounded up to the timer's whole milliseconds.
+        Assert.Equal(Math.Ceiling((TimeSpan.FromMinutes(1) / refillPerWindow).TotalMilliseconds), shape.Period.TotalMilliseconds);
+        Assert.True(burst + refillPerWindow + 1 <= perMinute, "a window could see more than the rate");
+    }
+
+    [Theory]
+    [InlineData(3, 60)]
+    [InlineData(60, 60)]
+    [InlineData(60, 2)]
+    [InlineData(500, 60)]
+    [InlineData(1200, 2)]
+    [InlineData(6_000, 60)]
+    [InlineData(100_000, 60)]
+    [InlineData(1_000_000, 60)]
+    [InlineData(1_000_000, 2)]
+    public void Every_rate_gets_a_bucket_the_timer_can_run_that_never_exceeds_the_rate(int perMinute, int windowSeconds)
+    {
+        var window = TimeSpan.FromSeconds(windowSeconds);
+        var shape = RateLimiterRegistry.BucketShape.For(perMinute, window);
+
+        // The replenishment timer counts whole milliseconds: a shorter period would never refill at all.
+        Assert.True(shape.Period >= RateLimiterRegistry.BucketShape.MinimumPeriod, $"period {shape.Period} is below the timer's floor");
+        Assert.Equal(Math.Floor(shape.Period.TotalMilliseconds), shape.Period.TotalMilliseconds);
+        Assert.True(shape.TokenLimit >= shape.TokensPerPeriod, "a refill larger than the bucket would be lost");
+        Assert.True(shape.MostIn(window) <= perMinute, $"a window could see {shape.MostIn(window)} requests, over {perMinute}");
+        // ...and it is not needlessly slow: at least 80% of the rate at steady state for rates worth a burst.
+        var steady = (window / shape.Period) * shape.TokensPerPeriod;
+        Assert.True(perMinute < 60 || steady >= 0.8 * perMinute, $"steady rate {steady:0} is far below {perMinute}");
+    }
+
+    [Fact]
+    public async Task A_very_high_rate_still_refills()
+    {
+        // 120,000 a minute is a refill every half millisecond, which the timer would truncate to never.
+        using var bucket = RateLimiterRegistry.CreateBucket(120_000);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        for (var i = 0; i < 300; i++)
+        {
+            using var lease = await bucket.AcquireAsync(1, deadline.Token);
+            Assert.True(lease.IsAcquired);
+        }
     }
 
     [Fact]
@@ -88,7 +126,7 @@ public sealed class RateLimiterTests
 
         Assert.NotSame(original, first.Transport.Limiter);
         Assert.Same(second.Transport.Limiter, first.Transport.Limiter);
-        Assert.Equal(TimeSpan.FromMinutes(1) / (120 - 6 - 1), ((TokenBucketRateLimiter)first.Transport.Limiter!).ReplenishmentPeriod);
+        Assert.Equal(RateLimiterRegistry.BucketShape.For(120, TimeSpan.FromMinutes(1)).Period, ((TokenBucketRateLimiter)first.Transport.Limiter!).ReplenishmentPeriod);
         Assert.True(original!.AttemptAcquire().IsAcquired); // the old bucket still serves what was queued on it
     }
 
