@@ -1,5 +1,6 @@
 using Omni.Pulumi.Provider.Configuration;
 using Omni.Pulumi.Provider.Protocol;
+using Omni.Pulumi.Provider.Resources.Groups;
 using Omni.Pulumi.Provider.Resources.Users;
 using Omni.Pulumi.Provider.Tests.Harness;
 
@@ -80,6 +81,22 @@ public class PropertyBinderTests
         var attributes = Assert.IsType<ObjectValue>(unbound["attributes"]);
         Assert.IsType<UnknownValue>(attributes["region"]);
         Assert.Equal(new StringValue("3"), attributes["level"]);
+    }
+
+    [Fact]
+    public void A_wholly_unknown_property_goes_out_as_the_sentinel_of_its_own_type()
+    {
+        var user = PropertyBinder.Bind<UserArgs>(Decode(Wire.Struct(("userName", Wire.UnknownString), ("displayName", "A"),
+            ("active", Wire.UnknownBool), ("attributes", Wire.UnknownString))));
+        var group = PropertyBinder.Bind<GroupArgs>(Decode(Wire.Struct(("displayName", "G"), ("memberIds", new object[] { "u-1", Wire.UnknownString }))));
+
+        var users = PropertyBinder.Unbind(user.Value, user.Unknowns);
+        var groups = PropertyBinder.Unbind(group.Value, group.Unknowns);
+
+        Assert.Equal(new UnknownValue(UnknownKind.Any), users["userName"]);
+        Assert.Equal(new UnknownValue(UnknownKind.Bool), users["active"]);
+        Assert.Equal(new UnknownValue(UnknownKind.Object), users["attributes"]);
+        Assert.Equal(new UnknownValue(UnknownKind.Array), groups["memberIds"]);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ internal static class PropertyBinder
         foreach (var info in PulumiProperties.Of(record.GetType()))
         {
             PropertyValue? value = unknowns?.Contains(info.Name) == true
-                ? new UnknownValue()
+                ? new UnknownValue(UnknownKindOf(info.Property.PropertyType))
                 : UnbindValue(info.Property.GetValue(record), info.Name, unknowns);
             if (value is null)
             {
@@ -63,6 +63,21 @@ internal static class PropertyBinder
 
         return ObjectValue.From(properties);
     }
+
+    /// <summary>The sentinel of the property's own type, so an unknown list reads as an unknown list.</summary>
+    private static UnknownKind UnknownKindOf(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(string) ? UnknownKind.Any
+            : type == typeof(bool) ? UnknownKind.Bool
+            : type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(decimal) ? UnknownKind.Number
+            : typeof(IDictionary).IsAssignableFrom(type) || IsReadOnlyDictionary(type) || PulumiProperties.IsPulumiObject(type) ? UnknownKind.Object
+            : typeof(IEnumerable).IsAssignableFrom(type) ? UnknownKind.Array
+            : UnknownKind.Any;
+    }
+
+    private static bool IsReadOnlyDictionary(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>);
 
     /// <summary>A plain .NET value (string, bool, number, list, dictionary, annotated record) as a property value; null stays absent.</summary>
     public static PropertyValue? UnbindValue(object? value, string path = "", IReadOnlySet<string>? unknowns = null) => value switch
