@@ -75,6 +75,27 @@ public sealed class OmniGroups
     public Task<ScimGroup> ReplaceMembersAsync(string id, IEnumerable<string> userIds, CancellationToken ct = default) =>
         PatchAsync(id, [new PatchOperationWire("replace", "members", Members(userIds))], null, ct);
 
+    /// <summary>Sets the name and/or the whole member list in ONE PATCH (replace displayName, replace members).
+    /// SCIM applies a PATCH atomically (RFC 7644 §3.5.2), so either both changes hold or neither does.</summary>
+    /// <param name="id">The group's id.</param>
+    /// <param name="displayName">The new name, or null to leave it.</param>
+    /// <param name="memberIds">Exactly the members the group must hold, or null to leave them.</param>
+    /// <param name="ct">Cancels the request.</param>
+    public Task<ScimGroup> ReplaceAsync(string id, string? displayName, IEnumerable<string>? memberIds, CancellationToken ct = default)
+    {
+        var operations = new List<PatchOperationWire>(2);
+        if (displayName is not null)
+        {
+            OmniUsers.RequireText(displayName, "displayName");
+            operations.Add(new PatchOperationWire("replace", "displayName", JsonValue.Create(displayName)));
+        }
+        if (memberIds is not null)
+        {
+            operations.Add(new PatchOperationWire("replace", "members", Members(memberIds)));
+        }
+        return operations.Count == 0 ? GetRequiredAsync(id, ct) : PatchAsync(id, operations, displayName, ct);
+    }
+
     /// <summary>Deletes the group; a 404 means it is already gone and counts as success.</summary>
     public async Task DeleteAsync(string id, CancellationToken ct = default)
     {

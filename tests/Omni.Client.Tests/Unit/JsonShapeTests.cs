@@ -138,6 +138,21 @@ public sealed class JsonShapeTests
     }
 
     [Fact]
+    public async Task A_rename_with_a_new_member_list_is_one_patch_of_two_replace_operations()
+    {
+        _omni.Respond(HttpMethod.Patch, HttpStatusCode.OK, """{"id":"g1","displayName":"Eng","members":[{"value":"u3"}]}""");
+        using var client = TestClients.Create(_omni, _time);
+
+        var group = await _time.Drive(client.Groups.ReplaceAsync("g1", "Eng", ["u3", "u3"]));
+
+        var request = Assert.Single(_omni.Requests);
+        Assert.Equal(HttpMethod.Patch, request.Method);
+        var operations = JsonNode.Parse(request.Body!)!["Operations"]!.AsArray().Select(o => o!.ToJsonString());
+        Assert.Equal(["""{"op":"replace","path":"displayName","value":"Eng"}""", """{"op":"replace","path":"members","value":[{"value":"u3"}]}"""], operations);
+        Assert.Equal("u3", Assert.Single(group.Members).Value);
+    }
+
+    [Fact]
     public async Task Whoami_and_attribute_definitions_are_read()
     {
         _omni.Respond(HttpMethod.Get, HttpStatusCode.OK, """{"userId":"u","name":"Bot","email":"b@x","keyScope":"organization","orgRole":"ORG_ADMIN"}""")
