@@ -1,5 +1,5 @@
+using System.Collections.Frozen;
 using System.Net;
-using System.Text.RegularExpressions;
 using Omni.Client;
 using Omni.Pulumi.Provider.Configuration;
 
@@ -11,14 +11,13 @@ namespace Omni.Pulumi.Provider.Resources.Groups;
 /// </summary>
 [PulumiResource("omni:index:Group", Description = "A user group of the Omni organisation, managed through Omni's SCIM 2.0 API. "
     + "Set memberIds to manage its members authoritatively, or leave it unset and add members one by one with GroupMembership; never both for one group.")]
-internal sealed partial class GroupResource(OmniSession omni, IEngineLog log) : ICustomResource<GroupArgs, GroupState>
+internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomResource<GroupArgs, GroupState>
 {
     private const string DisplayNameProperty = "displayName";
     private const string MemberIdsProperty = "memberIds";
 
     // Outputs Omni computes: unknown in a preview of a group that does not exist yet.
-    private static readonly IReadOnlySet<string> ComputedOutputs =
-        new HashSet<string>(["members", "created", "lastModified"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> ComputedOutputs = new[] { "members", "created", "lastModified" }.ToFrozenSet(StringComparer.Ordinal);
 
     // ---- Check: validate the inputs; unknowns (preview) pass --------------------------------
 
@@ -123,8 +122,8 @@ internal sealed partial class GroupResource(OmniSession omni, IEngineLog log) : 
             return new CreateResult<GroupState>("", GroupMapping.Planned(args), ComputedOutputs);
         }
 
-        var shownName = request.News.IsSecret(DisplayNameProperty) ? "<displayName>" : ShellWord(args.DisplayName);
-        var importCommand = $"`pulumi import omni:index:Group {ShellWord(request.Name)} {shownName}`";
+        var secretName = SecretName(request.News, args.DisplayName);
+        var importCommand = ResourceMessages.ImportCommand("omni:index:Group", request.Name, secretName is null ? args.DisplayName : null, "<displayName>");
         ScimGroup group;
         try
         {
@@ -133,13 +132,13 @@ internal sealed partial class GroupResource(OmniSession omni, IEngineLog log) : 
         catch (OmniConflictException e)
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"A group with this displayName already exists in Omni, so it was not created ({e.Message}). "
+                $"A group with this displayName already exists in Omni, so it was not created ({ResourceMessages.OmniAnswer(e, secretName)}). "
                 + $"To manage that group with Pulumi, import it by name or by id: {importCommand}; or choose another displayName.", e);
         }
         catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest && args.MemberIds is { Count: > 0 })
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to create the group ({e.Message}). Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
+                $"Omni refused to create the group ({ResourceMessages.OmniAnswer(e, secretName)}). Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
@@ -158,15 +157,16 @@ internal sealed partial class GroupResource(OmniSession omni, IEngineLog log) : 
     public async Task<ReadResult<GroupArgs, GroupState>> ReadAsync(ReadRequest<GroupArgs, GroupState> request, CancellationToken cancellationToken)
     {
         var group = request.IsImport
-            ? await FindForImportAsync(request.Id, cancellationToken).ConfigureAwait(false)
+            ? await Lookups.GroupByIdOrNameAsync(omni.Client, request.Id, cancellationToken).ConfigureAwait(false)
             : await omni.Client.Groups.GetAsync(request.Id, excludeMembers: false, cancellationToken).ConfigureAwait(false);
 
         if (group is null)
         {
             if (!request.IsImport)
             {
-                await log.WarnAsync(request.Urn, $"Group '{request.Olds?.DisplayName ?? request.Id}' (id {request.Id}) no longer exists in Omni: it was deleted "
-                    + "outside Pulumi. Refresh removes it from the stack's state; `pulumi up` creates it again.", cancellationToken).ConfigureAwait(false);
+                await log.WarnAsync(request.Urn, ResourceMessages.GoneFromOmni(
+                    $"Group '{request.Olds?.DisplayName ?? request.Id}' (id {request.Id})", "no longer exists in Omni: it was deleted", "creates it again"),
+                    cancellationToken).ConfigureAwait(false);
             }
 
             return ReadResult<GroupArgs, GroupState>.Gone;
@@ -182,21 +182,6 @@ internal sealed partial class GroupResource(OmniSession omni, IEngineLog log) : 
         // Refresh: members count as inputs only where the program manages them.
         var declared = (request.OldInputs ?? request.Olds)?.MemberIds;
         return new ReadResult<GroupArgs, GroupState>(group.Id, GroupMapping.ToState(group, declared), GroupMapping.ToArgs(group, declared));
-    }
-
-    /// <summary>An 8-character id is tried as Omni's short id first; anything else (or an id Omni does
-    /// not know) is taken as the group's displayName.</summary>
-    private async Task<ScimGroup?> FindForImportAsync(string idOrName, CancellationToken cancellationToken)
-    {
-        var groups = omni.Client.Groups;
-        if (ShortId().IsMatch(idOrName) && await groups.GetAsync(idOrName, excludeMembers: false, cancellationToken).ConfigureAwait(false) is { } byId)
-        {
-            return byId;
-        }
-
-        // A list may leave members out, so the group found by name is read whole.
-        var byName = await groups.FindByDisplayNameAsync(idOrName, cancellationToken).ConfigureAwait(false);
-        return byName is null ? null : await groups.GetAsync(byName.Id, excludeMembers: false, cancellationToken).ConfigureAwait(false);
     }
 
     // ---- Update: a rename and member changes, each one PATCH, only what changed --------------
@@ -225,47 +210,39 @@ internal sealed partial class GroupResource(OmniSession omni, IEngineLog log) : 
             return new UpdateResult<GroupState>(GroupMapping.Planned(args, olds), unknowns);
         }
 
-        var groups = omni.Client.Groups;
-        ScimGroup? latest = null;
+        // One PATCH: the new name and, when memberIds is managed and the group does not hold exactly
+        // those ids, the whole member list (replace), so members added in Omni since the last refresh
+        // go too. SCIM applies a PATCH atomically: it all holds or nothing changed.
+        var rename = string.Equals(olds.DisplayName, args.DisplayName, StringComparison.Ordinal) ? null : args.DisplayName;
+        var members = args.MemberIds is { } wanted && !(olds.MemberIds is { } declared && GroupMapping.SameMembers(declared, wanted)
+            && GroupMapping.SameMembers(olds.Members.Select(m => m.Id), wanted)) ? wanted : null;
+        if (rename is null && members is null)
+        {
+            // Nothing to send: only memberIds was dropped, which stops managing membership.
+            return new UpdateResult<GroupState>(olds with { DisplayName = args.DisplayName, MemberIds = args.MemberIds }, new HashSet<string>());
+        }
+
+        var secretName = SecretName(request.News, args.DisplayName);
+        ScimGroup group;
         try
         {
-            if (!string.Equals(olds.DisplayName, args.DisplayName, StringComparison.Ordinal))
-            {
-                latest = await groups.RenameAsync(request.Id, args.DisplayName, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (args.MemberIds is { } wanted)
-            {
-                // Against the freshest members known: the rename's answer, else the last read.
-                var held = latest is null ? [.. olds.Members.Select(m => m.Id)] : GroupMapping.MemberIdsOf(latest);
-                var leaving = held.Except(wanted, StringComparer.Ordinal).ToList();
-                var joining = wanted.Except(held, StringComparer.Ordinal).ToList();
-                if (leaving.Count > 0)
-                {
-                    latest = await groups.RemoveMembersAsync(request.Id, leaving, cancellationToken).ConfigureAwait(false);
-                }
-
-                if (joining.Count > 0)
-                {
-                    latest = await groups.AddMembersAsync(request.Id, joining, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            group = await omni.Client.Groups.ReplaceAsync(request.Id, rename, members, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (latest is not null && e is not OperationCanceledException)
+        catch (OmniConflictException e)
         {
-            throw new ResourceInitFailedException(request.Id, GroupMapping.ToState(latest, args.MemberIds),
-                $"Group {request.Id} was only partly updated: {e.Message} What succeeded is kept in the stack's state; run `pulumi up` again to finish.", e);
+            var name = secretName is null ? $"'{args.DisplayName}'" : "(secret)";
+            throw new ProviderFailureException(FailureKind.NothingChanged,
+                $"'displayName': another group is already named {name}, so group {request.Id} was not renamed and nothing changed "
+                + $"({ResourceMessages.OmniAnswer(e, secretName)}); choose another name, or rename or import that group.", e);
         }
-        catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest && args.MemberIds is { Count: > 0 })
+        catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest && members is { Count: > 0 })
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to change group {request.Id}'s members ({e.Message}). Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
+                $"Omni refused to change group {request.Id} ({ResourceMessages.OmniAnswer(e, secretName)}); nothing changed. "
+                + "Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
         }
 
-        // Nothing sent: only memberIds was dropped, which stops managing membership.
-        return new UpdateResult<GroupState>(
-            latest is null ? olds with { DisplayName = args.DisplayName, MemberIds = args.MemberIds } : GroupMapping.ToState(latest, args.MemberIds),
-            new HashSet<string>());
+        return new UpdateResult<GroupState>(GroupMapping.ToState(group, args.MemberIds), new HashSet<string>());
     }
 
     // ---- Delete: DELETE; already gone counts as done ----------------------------------------
@@ -275,13 +252,6 @@ internal sealed partial class GroupResource(OmniSession omni, IEngineLog log) : 
 
     // ---- Helpers -------------------------------------------------------------------------------
 
-    /// <summary>A word a POSIX shell reads back as is: quoted when it holds anything but plain characters.</summary>
-    private static string ShellWord(string text) =>
-        PlainWord().IsMatch(text) ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
-    [GeneratedRegex("^[A-Za-z0-9]{8}$")]
-    private static partial Regex ShortId();
-
-    [GeneratedRegex("^[A-Za-z0-9._@/:+-]+$")]
-    private static partial Regex PlainWord();
+    /// <summary>The displayName when its input was secret (to keep it out of messages), else null.</summary>
+    private static string? SecretName(Typed<GroupArgs> news, string displayName) => news.IsSecret(DisplayNameProperty) ? displayName : null;
 }

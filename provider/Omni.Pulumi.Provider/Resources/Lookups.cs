@@ -1,0 +1,48 @@
+using System.Net;
+using Omni.Client;
+
+namespace Omni.Pulumi.Provider.Resources;
+
+/// <summary>
+/// The one way to find a group or a user, for the resources' import and the functions alike.
+/// A key that may be either an id or a name is tried as an id first (whatever it looks like: Omni
+/// does not promise a shape for ids), then as a name.
+/// A list answer holds each group's members (Omni leaves them out only when asked with
+/// <c>excludedAttributes=members</c>, which these lookups never send), so a group found by name is
+/// complete and is not read again.
+/// </summary>
+internal static class Lookups
+{
+    public static Task<ScimGroup?> GroupByIdAsync(OmniClient omni, string id, CancellationToken cancellationToken) =>
+        OrNullWhenNoSuchIdAsync(omni.Groups.GetAsync(id, excludeMembers: false, cancellationToken));
+
+    public static Task<ScimGroup?> GroupByNameAsync(OmniClient omni, string displayName, CancellationToken cancellationToken) =>
+        omni.Groups.FindByDisplayNameAsync(displayName, cancellationToken);
+
+    public static async Task<ScimGroup?> GroupByIdOrNameAsync(OmniClient omni, string idOrName, CancellationToken cancellationToken) =>
+        await GroupByIdAsync(omni, idOrName, cancellationToken).ConfigureAwait(false)
+        ?? await GroupByNameAsync(omni, idOrName, cancellationToken).ConfigureAwait(false);
+
+    public static Task<ScimUser?> UserByIdAsync(OmniClient omni, string id, CancellationToken cancellationToken) =>
+        OrNullWhenNoSuchIdAsync(omni.Users.GetAsync(id, cancellationToken));
+
+    public static Task<ScimUser?> UserByNameAsync(OmniClient omni, string userName, CancellationToken cancellationToken) =>
+        omni.Users.FindByUserNameAsync(userName, cancellationToken);
+
+    public static async Task<ScimUser?> UserByIdOrNameAsync(OmniClient omni, string idOrUserName, CancellationToken cancellationToken) =>
+        await UserByIdAsync(omni, idOrUserName, cancellationToken).ConfigureAwait(false)
+        ?? await UserByNameAsync(omni, idOrUserName, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>404 is "no such id"; so is 400, which Omni may answer for a key that cannot be an id at all.</summary>
+    private static async Task<T?> OrNullWhenNoSuchIdAsync<T>(Task<T?> get) where T : class
+    {
+        try
+        {
+            return await get.ConfigureAwait(false);
+        }
+        catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest)
+        {
+            return null;
+        }
+    }
+}
