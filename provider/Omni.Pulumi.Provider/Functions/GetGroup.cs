@@ -38,11 +38,10 @@ internal sealed class GetGroupFunction(OmniSession omni) : IProviderFunction<Get
             return FunctionResult<GetGroupResult>.Fail(failures);
         }
 
-        var groups = omni.Client.Groups;
         var byId = args.Id is not null;
         var group = byId
-            ? await groups.GetAsync(args.Id!, ct: cancellationToken).ConfigureAwait(false)
-            : await groups.FindByDisplayNameAsync(args.DisplayName!, cancellationToken).ConfigureAwait(false);
+            ? await Lookups.GroupByIdAsync(omni.Client, args.Id!, cancellationToken).ConfigureAwait(false)
+            : await Lookups.GroupByNameAsync(omni.Client, args.DisplayName!, cancellationToken).ConfigureAwait(false);
         if (group is not null)
         {
             return FunctionResult<GetGroupResult>.Of(new GetGroupResult

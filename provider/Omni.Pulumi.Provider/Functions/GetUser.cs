@@ -27,11 +27,10 @@ internal sealed class GetUserFunction(OmniSession omni) : IProviderFunction<GetU
             return FunctionResult<GetUserResult>.Fail(failures);
         }
 
-        var users = omni.Client.Users;
         var byId = args.Id is not null;
         var user = byId
-            ? await users.GetAsync(args.Id!, cancellationToken).ConfigureAwait(false)
-            : await users.FindByUserNameAsync(args.UserName!, cancellationToken).ConfigureAwait(false);
+            ? await Lookups.UserByIdAsync(omni.Client, args.Id!, cancellationToken).ConfigureAwait(false)
+            : await Lookups.UserByNameAsync(omni.Client, args.UserName!, cancellationToken).ConfigureAwait(false);
         if (user is not null)
         {
             return FunctionResult<GetUserResult>.Of(UserOutputs.From<GetUserResult>(user));

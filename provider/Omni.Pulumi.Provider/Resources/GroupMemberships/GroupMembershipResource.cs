@@ -12,7 +12,6 @@ namespace Omni.Pulumi.Provider.Resources.GroupMemberships;
 internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) : ICustomResource<GroupMembershipArgs, GroupMembershipState>
 {
     private const char IdSeparator = '/';
-    private static readonly string[] Properties = ["groupId", "userId"];
 
     // ---- Check: two ids, neither empty nor holding the id separator --------------------------
 
@@ -20,7 +19,7 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
     {
         var news = request.News;
         var failures = new List<CheckFailure>();
-        foreach (var (property, value) in Properties.Zip([news.Value.GroupId, news.Value.UserId]))
+        foreach (var (property, value) in new[] { ("groupId", news.Value.GroupId), ("userId", news.Value.UserId) })
         {
             if (news.IsUnknown(property))
             {
@@ -106,8 +105,8 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
                 var why = group is null
                     ? $"group {pair.GroupId} no longer exists"
                     : $"user {pair.UserId} is no longer a member of group '{group.DisplayName}' ({pair.GroupId}); the user may have been deleted";
-                await log.WarnAsync(request.Urn, $"Membership {request.Id} is gone from Omni: {why}, outside Pulumi. "
-                    + "Refresh removes it from the stack's state; `pulumi up` adds the member again.", cancellationToken).ConfigureAwait(false);
+                await log.WarnAsync(request.Urn, ResourceMessages.GoneFromOmni($"Membership {request.Id} is gone from Omni:", why, "adds the member again"),
+                    cancellationToken).ConfigureAwait(false);
             }
 
             return ReadResult<GroupMembershipArgs, GroupMembershipState>.Gone;

@@ -224,7 +224,8 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
             return new CreateResult<UserState>("", UserMapping.Planned(args), ComputedOutputs);
         }
 
-        var importCommand = $"`pulumi import omni:index:User {request.Name} {args.UserName}`";
+        var importCommand = ResourceMessages.ImportCommand("omni:index:User", request.Name,
+            request.News.IsSecret("userName") ? null : args.UserName, "<userName>");
         ScimUser user;
         try
         {
@@ -238,7 +239,8 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
         {
             // The client's message says what Omni answered (method, path, status, Omni's own words).
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"A user with userName '{args.UserName}' already exists in Omni, so it was not created ({e.Message}). "
+                $"A user with this userName already exists in Omni, so it was not created "
+                + $"({ResourceMessages.OmniAnswer(e, request.News.IsSecret("userName") ? args.UserName : null)}). "
                 + $"To manage that user with Pulumi, import it: {importCommand}, or set adoptExisting: true on this resource to adopt it.", e);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
@@ -304,17 +306,17 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
 
     public async Task<ReadResult<UserArgs, UserState>> ReadAsync(ReadRequest<UserArgs, UserState> request, CancellationToken cancellationToken)
     {
-        var users = omni.Client.Users;
-        var user = request.IsImport && request.Id.Contains('@', StringComparison.Ordinal)
-            ? await users.FindByUserNameAsync(request.Id, cancellationToken).ConfigureAwait(false)
-            : await users.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
+        var user = request.IsImport
+            ? await Lookups.UserByIdOrNameAsync(omni.Client, request.Id, cancellationToken).ConfigureAwait(false)
+            : await omni.Client.Users.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
 
         if (user is null)
         {
             if (!request.IsImport)
             {
-                await log.WarnAsync(request.Urn, $"User '{request.Olds?.UserName ?? request.Id}' (id {request.Id}) no longer exists in Omni: it was deleted "
-                    + "outside Pulumi. Refresh removes it from the stack's state; `pulumi up` creates it again.", cancellationToken).ConfigureAwait(false);
+                await log.WarnAsync(request.Urn, ResourceMessages.GoneFromOmni(
+                    $"User '{request.Olds?.UserName ?? request.Id}' (id {request.Id})", "no longer exists in Omni: it was deleted", "creates it again"),
+                    cancellationToken).ConfigureAwait(false);
             }
 
             return ReadResult<UserArgs, UserState>.Gone;
