@@ -287,6 +287,29 @@ public class GroupLifecycleTests : HarnessTest
     }
 
     [Fact]
+    public async Task Members_are_secret_whenever_memberIds_is_secret()
+    {
+        await H.ConfigureAsync();
+        var (alice, bob, _) = await UsersAsync();
+        var secretIds = Wire.Struct(("displayName", "Covert"), ("memberIds", Wire.Secret(new List<object> { alice })));
+
+        var (created, inputs) = await H.CreateAsync(GroupType, "covert", secretIds);
+        var updated = await H.Client.UpdateAsync(new UpdateRequest
+        {
+            Id = created.Id, Urn = Urn(GroupType, "covert"), Type = GroupType, Olds = created.Properties, OldInputs = inputs,
+            News = Wire.Struct(("displayName", "Covert"), ("memberIds", Wire.Secret(new List<object> { alice, bob }))),
+        });
+        var refreshed = await H.RefreshAsync(GroupType, "covert", created.Id, updated.Properties, inputs);
+
+        Assert.All(new[] { created.Properties, updated.Properties, refreshed.Properties }, outputs =>
+        {
+            Assert.True(Wire.IsSecret(outputs.Fields["memberIds"]));
+            Assert.True(Wire.IsSecret(outputs.Fields["members"]));
+            Assert.False(Wire.IsSecret(outputs.Fields["displayName"]));
+        });
+    }
+
+    [Fact]
     public async Task Update_that_only_adds_sends_one_patch_and_dropping_memberIds_sends_nothing()
     {
         await H.ConfigureAsync();

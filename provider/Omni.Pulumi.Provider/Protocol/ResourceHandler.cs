@@ -72,7 +72,7 @@ internal sealed class ResourceHandler<TArgs, TState>(ICustomResource<TArgs, TSta
     {
         var news = PropertyBinder.Bind<TArgs>(StructCodec.Decode(request.Properties));
         ThrowOnBindFailures(news);
-        var secrets = news.SecretProperties;
+        var secrets = OutputSecrets(news.SecretProperties);
         CreateResult<TState> result;
         try
         {
@@ -110,7 +110,7 @@ internal sealed class ResourceHandler<TArgs, TState>(ICustomResource<TArgs, TSta
         var response = new Rpc.ReadResponse { Id = result.Id };
         if (result.State is not null)
         {
-            response.Properties = StructCodec.Encode(PropertyBinder.Unbind(result.State, secretProperties: olds?.SecretProperties));
+            response.Properties = StructCodec.Encode(PropertyBinder.Unbind(result.State, secretProperties: OutputSecrets(olds?.SecretProperties)));
         }
 
         if (result.Inputs is not null)
@@ -127,7 +127,7 @@ internal sealed class ResourceHandler<TArgs, TState>(ICustomResource<TArgs, TSta
         var oldInputs = request.OldInputs is null ? null : PropertyBinder.BindOrDefault<TArgs>(StructCodec.Decode(request.OldInputs)).Value;
         var news = PropertyBinder.Bind<TArgs>(StructCodec.Decode(request.News));
         ThrowOnBindFailures(news);
-        var secrets = news.SecretProperties;
+        var secrets = OutputSecrets(news.SecretProperties);
         UpdateResult<TState> result;
         try
         {
@@ -148,6 +148,16 @@ internal sealed class ResourceHandler<TArgs, TState>(ICustomResource<TArgs, TSta
         var olds = PropertyBinder.BindOrDefault<TState>(StructCodec.Decode(request.Properties)).Value;
         return resource.DeleteAsync(new DeleteRequest<TState>(request.Id, request.Urn, olds), cancellationToken);
     }
+
+    /// <summary>The outputs to mark secret: those whose input was secret, and those derived from one
+    /// (<see cref="PulumiPropertyAttribute.SecretWith"/>).</summary>
+    private static IReadOnlySet<string>? OutputSecrets(IReadOnlySet<string>? secretInputs) =>
+        secretInputs is null or { Count: 0 }
+            ? secretInputs
+            : secretInputs.Union(DerivedOutputs.Where(d => secretInputs.Contains(d.From)).Select(d => d.Name)).ToImmutableHashSet(StringComparer.Ordinal);
+
+    private static readonly IReadOnlyList<(string Name, string From)> DerivedOutputs =
+        [.. PulumiProperties.Of(typeof(TState)).Where(p => p.Attribute.SecretWith is not null).Select(p => (p.Name, p.Attribute.SecretWith!))];
 
     private static bool IsEmpty(Google.Protobuf.WellKnownTypes.Struct? wire) => wire is null || wire.Fields.Count == 0;
 

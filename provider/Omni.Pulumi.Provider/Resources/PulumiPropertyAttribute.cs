@@ -17,6 +17,10 @@ internal sealed class PulumiPropertyAttribute(string name) : Attribute
 
     public bool Secret { get; init; }
 
+    /// <summary>An output derived from another property (e.g. <c>members</c> from <c>memberIds</c>): it is
+    /// secret whenever that property's input is, so a secret input never comes back in plain text.</summary>
+    public string? SecretWith { get; init; }
+
     /// <summary>A default the provider applies in Check; documented in the schema.</summary>
     public object? Default { get; init; }
 

@@ -19,7 +19,8 @@ internal record GroupArgs
 internal sealed record GroupState : GroupArgs
 {
     // The same omni:index:GroupMember type that getGroup returns: one token, one shape in the schema.
-    [PulumiProperty("members", Description = "The group's members as Omni lists them, whether or not memberIds manages them.", Required = true)]
+    [PulumiProperty("members", Description = "The group's members as Omni lists them, whether or not memberIds manages them.", Required = true,
+        SecretWith = "memberIds")]
     public IReadOnlyList<GroupMember> Members { get; init; } = [];
 
     [PulumiProperty("created", Description = "When Omni created the group (ISO 8601).")]
