@@ -45,6 +45,23 @@ public class GroupMembershipTests : HarnessTest
     }
 
     [Fact]
+    public async Task Create_for_someone_already_a_member_takes_it_over_without_a_write_and_says_so()
+    {
+        await H.ConfigureAsync();
+        var (group, alice, _) = await GroupWithAliceAsync();
+        var patches = await H.CountAsync("PATCH", GroupById);
+
+        var (created, _) = await H.CreateAsync(MembershipType, "alice-in-analysts", MembershipInputs(group.Id, alice));
+
+        Assert.Equal($"{group.Id}/{alice}", created.Id);
+        Assert.Equal(patches, await H.CountAsync("PATCH", GroupById));
+        var info = Assert.Single(H.Engine.Logs.All, l => l.Severity == LogSeverity.Info);
+        Assert.Equal(Urn(MembershipType, "alice-in-analysts"), info.Urn);
+        Assert.Contains("already a member", info.Message, StringComparison.Ordinal);
+        Assert.Contains("destroying it will remove", info.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_by_groupId_slash_userId_returns_the_pair_as_inputs()
     {
         await H.ConfigureAsync();

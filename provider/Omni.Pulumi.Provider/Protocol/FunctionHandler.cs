@@ -58,7 +58,7 @@ internal sealed class FunctionHandler<TArgs, TResult>(IProviderFunction<TArgs, T
             new FunctionRequest<TArgs>(new Typed<TArgs>(args.Value, args.Unknowns, args.SecretProperties), request.Preview), cancellationToken).ConfigureAwait(false);
         if (result.Failures.Count > 0 || result.Value is null)
         {
-            return Failed(result.Failures.Count > 0 ? result.Failures : [new CheckFailure("", $"{Token} returned nothing; this is a provider bug.")]);
+            return Failed(result.Failures.Count > 0 ? result.Failures : [new CheckFailure(FirstArgOrToken(), $"{Token} returned nothing; this is a provider bug.")]);
         }
 
         // What was read with a secret arg is secret too.
@@ -74,6 +74,9 @@ internal sealed class FunctionHandler<TArgs, TResult>(IProviderFunction<TArgs, T
             .Where(key => !known.Contains(key))
             .Select(key => new CheckFailure(key, $"{Token} has no arg '{key}': {expected}."));
     }
+
+    /// <summary>A failure names a property: the function's first arg, or its token when it takes none.</summary>
+    private string FirstArgOrToken() => PulumiProperties.Of(typeof(TArgs)).FirstOrDefault()?.Name ?? Token;
 
     private static ObjectValue AllUnknown() =>
         ObjectValue.From(PulumiProperties.Of(typeof(TResult)).Select(p => KeyValuePair.Create<string, PropertyValue>(p.Name, new UnknownValue())));

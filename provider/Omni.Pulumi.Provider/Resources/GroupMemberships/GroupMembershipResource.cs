@@ -61,7 +61,7 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
         }
     }
 
-    // ---- Create: one PATCH add ------------------------------------------------------------------
+    // ---- Create: a GET, then one PATCH add unless already a member -------------------------
 
     public async Task<CreateResult<GroupMembershipState>> CreateAsync(CreateRequest<GroupMembershipArgs> request, CancellationToken cancellationToken)
     {
@@ -70,6 +70,18 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
         if (request.Preview)
         {
             return new CreateResult<GroupMembershipState>("", state, new HashSet<string>());
+        }
+
+        // Read first: someone already a member is taken over without a write, and the user is told so,
+        // since destroying this resource will take them out of the group.
+        var group = await omni.Client.Groups.GetAsync(args.GroupId, excludeMembers: false, cancellationToken).ConfigureAwait(false)
+            ?? throw new ProviderFailureException(FailureKind.NothingChanged,
+                $"Group {args.GroupId} does not exist in Omni, so user {args.UserId} was not added to it. Check groupId.");
+        if (group.Members.Any(m => string.Equals(m.Value, args.UserId, StringComparison.Ordinal)))
+        {
+            await log.InfoAsync(request.Urn, $"User {args.UserId} was already a member of group '{group.DisplayName}' ({args.GroupId}); "
+                + "the membership now belongs to this resource, and destroying it will remove them from the group.", cancellationToken).ConfigureAwait(false);
+            return new CreateResult<GroupMembershipState>(IdOf(args), state, new HashSet<string>());
         }
 
         try
