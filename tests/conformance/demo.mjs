@@ -206,10 +206,23 @@ async function runHarness(emulator, stack) {
   }
   console.log('  applying:');
   const removedId = deployment.resources.get(removed.name).id;
-  const applied = await deployment.up(changedDesired);
+  // Omni observed between steps: each group that loses the removed user must hold them no longer
+  // right after its update, while the user still exists (their delete comes later).
+  const droppedWhileStillAUser = new Set();
+  const applied = await deployment.up(changedDesired, {
+    afterStep: async (step) => {
+      if (!left.some((g) => g.name === step.name)) return;
+      const group = await getGroup(emulator, deployment.resources.get(step.name).id);
+      const stillMember = group?.members?.some((m) => m.value === removedId);
+      if (!stillMember && await emulator.getUser(removedId) !== null) droppedWhileStillAUser.add(step.name);
+    },
+  });
   const at = (name) => applied.findIndex((s) => s.name === name);
   if (joined) expect(at(added.name) < at(joined.name), `${added.name} must be created before ${joined.name} is updated`);
-  for (const g of left) expect(at(g.name) < at(removed.name), `${g.name} must drop ${removed.name} before ${removed.name} is deleted`);
+  for (const g of left) {
+    expect(droppedWhileStillAUser.has(g.name), `Omni should show ${removed.name} out of ${g.name} after its update and before ${removed.name} is deleted`);
+  }
+  if (left.length > 0) note(`verified: Omni showed ${removed.name} out of ${left.map((g) => g.name).join(', ')} before ${removed.name} was deleted`);
   await verifyInOmni(emulator, deployment, changedDesired);
   expect(await emulator.getUser(removedId) === null, `${removed.name} is still in Omni after its removal`);
   note(`verified: ${removed.name} is gone from Omni`);

@@ -258,19 +258,22 @@ export class Deployment {
   /**
    * `pulumi up`: each resource planned and applied in registration order, so that a group is
    * checked with the real ids of the users created just before it; then the deletes of what left
-   * the program, dependents first.
+   * the program, dependents first. `afterStep(step)` runs after each applied step, to observe Omni
+   * between steps.
    */
-  async up(desired) {
+  async up(desired, { afterStep = async () => {} } = {}) {
     const steps = [];
     const idFor = (name) => this.resources.get(name).id;
     for (const name of this.#registrationOrder(desired)) {
       const step = await this.#planStep(name, desired.get(name), idFor);
       steps.push(step);
       await this.#apply(step);
+      await afterStep(step);
     }
     for (const step of this.#deletions(desired)) {
       steps.push(step);
       await this.#apply(step);
+      await afterStep(step);
     }
     this.print(`Resources: ${this.summarise(steps, { done: true })}`);
     return steps;
@@ -310,8 +313,17 @@ export class Deployment {
   }
 
   async #update(step) {
-    const { properties } = await this.plugin.update({ id: step.old.id, urn: step.urn, olds: step.old.outputs, oldInputs: step.old.inputs, news: step.news });
-    this.resources.set(step.name, this.#entry(step, step.old.id, properties));
+    try {
+      const { properties } = await this.plugin.update({ id: step.old.id, urn: step.urn, olds: step.old.outputs, oldInputs: step.old.inputs, news: step.news });
+      this.resources.set(step.name, this.#entry(step, step.old.id, properties));
+    } catch (err) {
+      // A partial failure: what succeeded is kept, as in #create, so the next run starts from it.
+      if (err.initFailure?.id) {
+        this.resources.set(step.name, this.#entry(step, err.initFailure.id, err.initFailure.properties ?? step.old.outputs));
+        await this.save();
+      }
+      throw err;
+    }
   }
 
   async #replace(step) {
