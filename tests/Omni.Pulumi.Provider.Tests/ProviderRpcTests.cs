@@ -15,6 +15,20 @@ public class ProviderRpcTests : HarnessTest
         Assert.True(response.AcceptResources);
     }
 
+    [Theory]
+    [InlineData("omni:index:Usr", "")]
+    [InlineData("", "urn:pulumi:dev::roster::omni:index:Usr::alice")]
+    public async Task An_unknown_resource_type_from_type_or_urn_is_invalid_argument_listing_the_types_served(string type, string urn)
+    {
+        await H.ConfigureAsync();
+
+        var error = await ProviderHarness.FailsAsync(() => H.Client.CheckAsync(new CheckRequest { Type = type, Urn = urn, News = new Struct(), Olds = new Struct() }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("Unknown resource type 'omni:index:Usr'", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("omni:index:Group, omni:index:GroupMembership, omni:index:User", error.Status.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetPluginInfo_returns_the_assembly_version()
     {

@@ -65,9 +65,10 @@ internal sealed class ProviderHost : IAsyncDisposable
         builder.Services.AddSingleton<ConfigValidator>();
         builder.Services.AddSingleton<ConfigProtocol>();
         builder.Services.AddSingleton<ErrorMapper>();
-        builder.Services.AddSingleton(sp => new ResourceRegistry(
-            ProviderResources.Create(sp.GetRequiredService<OmniSession>(), sp.GetRequiredService<EngineLogBridge>())));
-        builder.Services.AddSingleton(sp => new FunctionRegistry(ProviderFunctions.Create(sp.GetRequiredService<OmniSession>())));
+        builder.Services.AddSingleton(sp => new TokenRegistry<IResourceHandler>(
+            ProviderResources.Create(sp.GetRequiredService<OmniSession>(), sp.GetRequiredService<EngineLogBridge>()), "resource type"));
+        builder.Services.AddSingleton(sp => new TokenRegistry<IFunctionHandler>(
+            ProviderFunctions.Create(sp.GetRequiredService<OmniSession>()), "function"));
 
         var app = builder.Build();
         app.MapGrpcService<ResourceProviderService>();

@@ -7,9 +7,8 @@ using Rpc = Pulumirpc;
 namespace Omni.Pulumi.Provider.Protocol;
 
 /// <summary>A registered function as the gRPC service sees it: wire in, wire out.</summary>
-internal interface IFunctionHandler
+internal interface IFunctionHandler : ITokenHandler
 {
-    string Token { get; }
     string Description { get; }
     Type ArgsType { get; }
     Type ResultType { get; }

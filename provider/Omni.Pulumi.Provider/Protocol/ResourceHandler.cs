@@ -6,9 +6,8 @@ using Rpc = Pulumirpc;
 namespace Omni.Pulumi.Provider.Protocol;
 
 /// <summary>A registered resource type as the gRPC service sees it: wire in, wire out.</summary>
-internal interface IResourceHandler
+internal interface IResourceHandler : ITokenHandler
 {
-    string Token { get; }
     string Description { get; }
     Type ArgsType { get; }
     Type StateType { get; }

@@ -14,8 +14,8 @@ namespace Omni.Pulumi.Provider.Protocol;
 /// its <see cref="IFunctionHandler"/>.
 /// </summary>
 internal sealed class ResourceProviderService(
-    ResourceRegistry resources,
-    FunctionRegistry functions,
+    TokenRegistry<IResourceHandler> resources,
+    TokenRegistry<IFunctionHandler> functions,
     ConfigProtocol config,
     EngineLogBridge engineLog,
     CancellationHub cancellation,
