@@ -32,7 +32,14 @@ build:
 	cp out/omni-emulator/omni-emulator bin/omni-emulator
 	cp out/pulumi-resource-omni/pulumi-resource-omni bin/pulumi-resource-omni
 
-test: build test-dotnet test-node sdk-test
+# Every suite, each runner's output kept under out/test-logs, then one closing count of them all.
+TEST_LOGS := out/test-logs
+test: build
+	rm -rf $(TEST_LOGS) && mkdir -p $(TEST_LOGS)
+	$(MAKE) --no-print-directory test-dotnet 2>&1 | tee $(TEST_LOGS)/dotnet.log
+	$(MAKE) --no-print-directory test-node 2>&1 | tee $(TEST_LOGS)/node.log
+	$(MAKE) --no-print-directory sdk-test 2>&1 | tee $(TEST_LOGS)/sdk.log
+	scripts/test-summary.sh $(TEST_LOGS)
 
 test-dotnet: node-deps
 	dotnet test Omni.Pulumi.sln -c $(CONFIG) --no-build --logger "console;verbosity=normal"
