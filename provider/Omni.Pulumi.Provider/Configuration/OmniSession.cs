@@ -11,12 +11,17 @@ namespace Omni.Pulumi.Provider.Configuration;
 /// </summary>
 /// <param name="rateLimiters">The host's one registry: every client of the run draws from the same
 /// bucket for a key, however often the provider is configured.</param>
-internal sealed class OmniSession(ConfigValidator validator, SecretRedactor redactor, RateLimiterRegistry rateLimiters, ILoggerFactory loggerFactory) : IDisposable
+/// <param name="timeProvider">The clock for <see cref="GroupReads"/>' lifetime; the system clock unless a test sets one.</param>
+internal sealed class OmniSession(ConfigValidator validator, SecretRedactor redactor, RateLimiterRegistry rateLimiters, ILoggerFactory loggerFactory,
+    TimeProvider? timeProvider = null) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _lifetime = new();
     private OmniClient? _client;
     private Task<IReadOnlyList<UserAttributeDefinition>>? _definitions;
+
+    /// <summary>Group GETs shared by the Reads of one refresh; writes to a group invalidate it.</summary>
+    public GroupReadCache GroupReads { get; } = new(timeProvider ?? TimeProvider.System);
 
     public bool IsConfigured => Volatile.Read(ref _client) is not null;
 
@@ -81,6 +86,7 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
             previous = _client;
             _client = client;
             _definitions = null;
+            GroupReads.Clear();
         }
 
         previous?.Dispose();
@@ -101,6 +107,16 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
             fetch = _definitions;
         }
 
+        return fetch.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The group with its members for a refresh, sharing one GET with the other Reads of that
+    /// group within <see cref="GroupReadCache.Lifetime"/>; null when Omni has no such group.</summary>
+    public Task<ScimGroup?> ReadGroupForRefreshAsync(string groupId, CancellationToken cancellationToken)
+    {
+        var client = Client;
+        // Shared by every caller, so it runs on the session's lifetime, not one caller's token.
+        var fetch = GroupReads.GetOrFetch(groupId, () => client.Groups.GetAsync(groupId, excludeMembers: false, _lifetime.Token));
         return fetch.WaitAsync(cancellationToken);
     }
 

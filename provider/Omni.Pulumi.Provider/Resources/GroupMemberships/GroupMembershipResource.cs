@@ -98,17 +98,26 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
             throw new ProviderFailureException(FailureKind.NothingChanged,
                 $"Omni refused to add user {args.UserId} to group {args.GroupId} ({e.Message}). Check that userId is an existing user's id.", e);
         }
+        finally
+        {
+            // Even a failed PATCH may have reached Omni: the next refresh reads the group afresh.
+            omni.GroupReads.Invalidate(args.GroupId);
+        }
 
         return new CreateResult<GroupMembershipState>(IdOf(args), state, new HashSet<string>());
     }
 
-    // ---- Read: GET the group with its members; refresh and import by groupId/userId ---------
+    // ---- Read: GET the group with its members (shared in a refresh); import by groupId/userId
 
     public async Task<ReadResult<GroupMembershipArgs, GroupMembershipState>> ReadAsync(
         ReadRequest<GroupMembershipArgs, GroupMembershipState> request, CancellationToken cancellationToken)
     {
         var pair = Parse(request.Id);
-        var group = await omni.Client.Groups.GetAsync(pair.GroupId, excludeMembers: false, cancellationToken).ConfigureAwait(false);
+        // A refresh reads every membership of a group at once: they share one GET of it. An import
+        // reads Omni as it is now.
+        var group = request.IsImport
+            ? await omni.Client.Groups.GetAsync(pair.GroupId, excludeMembers: false, cancellationToken).ConfigureAwait(false)
+            : await omni.ReadGroupForRefreshAsync(pair.GroupId, cancellationToken).ConfigureAwait(false);
         var isMember = group?.Members.Any(m => string.Equals(m.Value, pair.UserId, StringComparison.Ordinal)) ?? false;
         if (!isMember)
         {
@@ -157,6 +166,10 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
         catch (OmniNotFoundException)
         {
             // The group (or, for Omni, the member) was deleted outside Pulumi: nothing is left to remove.
+        }
+        finally
+        {
+            omni.GroupReads.Invalidate(pair.GroupId);
         }
     }
 

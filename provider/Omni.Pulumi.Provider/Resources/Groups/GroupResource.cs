@@ -147,18 +147,21 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
                 + $"If the next `pulumi up` reports that it already exists, import it with {importCommand}.", e);
         }
 
+        // The id is new, but a Read of it may have found nothing (null is kept) moments ago.
+        omni.GroupReads.Invalidate(group.Id);
+
         // One POST carries the members, so nothing can fail after Omni created the group. Should Omni
         // have left out a member, the outputs say so and the next `pulumi up` adds it.
         return new CreateResult<GroupState>(group.Id, GroupMapping.ToState(group, args.MemberIds), new HashSet<string>());
     }
 
-    // ---- Read: refresh (one GET) and import (by id or displayName) ---------------------------
+    // ---- Read: refresh (one GET, shared with the group's memberships) and import ------------
 
     public async Task<ReadResult<GroupArgs, GroupState>> ReadAsync(ReadRequest<GroupArgs, GroupState> request, CancellationToken cancellationToken)
     {
         var group = request.IsImport
             ? await Lookups.GroupByIdOrNameAsync(omni.Client, request.Id, cancellationToken).ConfigureAwait(false)
-            : await omni.Client.Groups.GetAsync(request.Id, excludeMembers: false, cancellationToken).ConfigureAwait(false);
+            : await omni.ReadGroupForRefreshAsync(request.Id, cancellationToken).ConfigureAwait(false);
 
         if (group is null)
         {
@@ -228,6 +231,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
         {
             group = await omni.Client.Groups.ReplaceAsync(request.Id, rename, members, cancellationToken).ConfigureAwait(false);
         }
+
         catch (OmniConflictException e)
         {
             var name = secretName is null ? $"'{args.DisplayName}'" : "(secret)";
@@ -241,14 +245,28 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
                 $"Omni refused to change group {request.Id} ({ResourceMessages.OmniAnswer(e, secretName)}); nothing changed. "
                 + "Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
         }
+        finally
+        {
+            // Even a failed PATCH may have reached Omni: the next refresh reads the group afresh.
+            omni.GroupReads.Invalidate(request.Id);
+        }
 
         return new UpdateResult<GroupState>(GroupMapping.ToState(group, args.MemberIds), new HashSet<string>());
     }
 
     // ---- Delete: DELETE; already gone counts as done ----------------------------------------
 
-    public async Task DeleteAsync(DeleteRequest<GroupState> request, CancellationToken cancellationToken) =>
-        await omni.Client.Groups.DeleteAsync(request.Id, cancellationToken).ConfigureAwait(false);
+    public async Task DeleteAsync(DeleteRequest<GroupState> request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await omni.Client.Groups.DeleteAsync(request.Id, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            omni.GroupReads.Invalidate(request.Id);
+        }
+    }
 
     // ---- Helpers -------------------------------------------------------------------------------
 
