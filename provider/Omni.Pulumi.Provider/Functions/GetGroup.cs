@@ -1,3 +1,4 @@
+using Omni.Client;
 using Omni.Pulumi.Provider.Configuration;
 using Omni.Pulumi.Provider.Resources;
 using Omni.Pulumi.Provider.Resources.Groups;
@@ -30,30 +31,17 @@ internal sealed record GetGroupResult
     Description = "Reads one group of the Omni organisation with its members, by id or by displayName (matched case-insensitively).")]
 internal sealed class GetGroupFunction(OmniSession omni) : IProviderFunction<GetGroupArgs, GetGroupResult>
 {
-    public async Task<FunctionResult<GetGroupResult>> InvokeAsync(FunctionRequest<GetGroupArgs> request, CancellationToken cancellationToken)
-    {
-        var args = request.Args.Value;
-        if (OneOf.Check("getGroup", ("id", args.Id), ("displayName", args.DisplayName)) is { Count: > 0 } failures)
-        {
-            return FunctionResult<GetGroupResult>.Fail(failures);
-        }
-
-        var byId = args.Id is not null;
-        var group = byId
-            ? await Lookups.GroupByIdAsync(omni.Client, args.Id!, cancellationToken).ConfigureAwait(false)
-            : await Lookups.GroupByNameAsync(omni.Client, args.DisplayName!, cancellationToken).ConfigureAwait(false);
-        if (group is not null)
-        {
-            return FunctionResult<GetGroupResult>.Of(new GetGroupResult
+    public Task<FunctionResult<GetGroupResult>> InvokeAsync(FunctionRequest<GetGroupArgs> request, CancellationToken cancellationToken) =>
+        OneOf.FindAsync(request, "getGroup", "group",
+            [
+                new LookupKey<ScimGroup>("id", request.Args.Value.Id, (id, ct) => Lookups.GroupByIdAsync(omni.Client, id, ct)),
+                new LookupKey<ScimGroup>("displayName", request.Args.Value.DisplayName, (name, ct) => Lookups.GroupByNameAsync(omni.Client, name, ct)),
+            ],
+            group => new GetGroupResult
             {
                 Id = group.Id,
                 DisplayName = group.DisplayName,
                 Members = [.. group.Members.Select(GroupMember.From)],
-            });
-        }
-
-        var arg = byId ? "id" : "displayName";
-        var value = request.Args.IsSecret(arg) ? "(secret)" : $"'{(byId ? args.Id : args.DisplayName)}'";
-        return FunctionResult<GetGroupResult>.Fail(arg, $"getGroup: no group with {arg} {value} exists in this Omni organisation. Check the {arg}.");
-    }
+            },
+            "", cancellationToken);
 }

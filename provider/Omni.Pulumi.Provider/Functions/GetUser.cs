@@ -1,3 +1,4 @@
+using Omni.Client;
 using Omni.Pulumi.Provider.Configuration;
 using Omni.Pulumi.Provider.Resources;
 
@@ -19,27 +20,11 @@ internal sealed record GetUserResult : UserOutputs;
     Description = "Reads one user of the Omni organisation, by id or by userName (the email, matched case-insensitively).")]
 internal sealed class GetUserFunction(OmniSession omni) : IProviderFunction<GetUserArgs, GetUserResult>
 {
-    public async Task<FunctionResult<GetUserResult>> InvokeAsync(FunctionRequest<GetUserArgs> request, CancellationToken cancellationToken)
-    {
-        var args = request.Args.Value;
-        if (OneOf.Check("getUser", ("id", args.Id), ("userName", args.UserName)) is { Count: > 0 } failures)
-        {
-            return FunctionResult<GetUserResult>.Fail(failures);
-        }
-
-        var byId = args.Id is not null;
-        var user = byId
-            ? await Lookups.UserByIdAsync(omni.Client, args.Id!, cancellationToken).ConfigureAwait(false)
-            : await Lookups.UserByNameAsync(omni.Client, args.UserName!, cancellationToken).ConfigureAwait(false);
-        if (user is not null)
-        {
-            return FunctionResult<GetUserResult>.Of(UserOutputs.From<GetUserResult>(user));
-        }
-
-        var arg = byId ? "id" : "userName";
-        // A value that came from a secret is never echoed.
-        var value = request.Args.IsSecret(arg) ? "(secret)" : $"'{(byId ? args.Id : args.UserName)}'";
-        return FunctionResult<GetUserResult>.Fail(arg,
-            $"getUser: no user with {arg} {value} exists in this Omni organisation. Check the {arg}, or list users with getUsers.");
-    }
+    public Task<FunctionResult<GetUserResult>> InvokeAsync(FunctionRequest<GetUserArgs> request, CancellationToken cancellationToken) =>
+        OneOf.FindAsync(request, "getUser", "user",
+            [
+                new LookupKey<ScimUser>("id", request.Args.Value.Id, (id, ct) => Lookups.UserByIdAsync(omni.Client, id, ct)),
+                new LookupKey<ScimUser>("userName", request.Args.Value.UserName, (userName, ct) => Lookups.UserByNameAsync(omni.Client, userName, ct)),
+            ],
+            UserOutputs.From<GetUserResult>, ", or list users with getUsers", cancellationToken);
 }

@@ -2,10 +2,42 @@ using Omni.Pulumi.Provider.Resources;
 
 namespace Omni.Pulumi.Provider.Functions;
 
-/// <summary>The rule of lookups by one of several keys (id or userName, id or displayName): exactly one, not blank.</summary>
+/// <summary>One way to look something up: the arg's name, its value (null when not given) and the lookup.</summary>
+internal sealed record LookupKey<TFound>(string Name, string? Value, Func<string, CancellationToken, Task<TFound?>> FindAsync)
+    where TFound : class;
+
+/// <summary>The rule of lookups by one of several keys (id or userName, id or displayName): exactly one, not
+/// blank; then the lookup, and a not-found failure that names the key and never echoes a secret value.</summary>
 internal static class OneOf
 {
-    public static IReadOnlyList<CheckFailure> Check(string function, params (string Name, string? Value)[] args)
+    public static async Task<FunctionResult<TResult>> FindAsync<TArgs, TFound, TResult>(
+        FunctionRequest<TArgs> request,
+        string function,
+        string entity,
+        IReadOnlyList<LookupKey<TFound>> keys,
+        Func<TFound, TResult> toResult,
+        string hint,
+        CancellationToken cancellationToken)
+        where TFound : class
+        where TResult : class
+    {
+        if (Check(function, [.. keys.Select(k => (k.Name, k.Value))]) is { Count: > 0 } failures)
+        {
+            return FunctionResult<TResult>.Fail(failures);
+        }
+
+        var key = keys.First(k => k.Value is not null);
+        if (await key.FindAsync(key.Value!, cancellationToken).ConfigureAwait(false) is { } found)
+        {
+            return FunctionResult<TResult>.Of(toResult(found));
+        }
+
+        var value = request.Args.IsSecret(key.Name) ? "(secret)" : $"'{key.Value}'";
+        return FunctionResult<TResult>.Fail(key.Name,
+            $"{function}: no {entity} with {key.Name} {value} exists in this Omni organisation. Check the {key.Name}{hint}.");
+    }
+
+    private static IReadOnlyList<CheckFailure> Check(string function, params (string Name, string? Value)[] args)
     {
         var names = string.Join(" or ", args.Select(a => $"'{a.Name}'"));
         var given = args.Where(a => a.Value is not null).ToList();
