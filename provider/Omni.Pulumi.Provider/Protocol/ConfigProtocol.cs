@@ -48,7 +48,7 @@ internal sealed class ConfigProtocol(ConfigValidator validator, OmniSession sess
             return Equals(Plain(olds[property.Name]), Plain(news[property.Name]));
         }
 
-        return Equals(property.Property.GetValue(oldConfig.Value), property.Property.GetValue(newConfig.Value));
+        return Equals(property.GetValue(oldConfig.Value), property.GetValue(newConfig.Value));
     }
 
     /// <returns>False when a value is unknown (preview): the provider then stays unconfigured and

@@ -50,8 +50,8 @@ internal static class PropertyBinder
         foreach (var info in PulumiProperties.Of(record.GetType()))
         {
             PropertyValue? value = unknowns?.Contains(info.Name) == true
-                ? new UnknownValue(UnknownKindOf(info.Property.PropertyType))
-                : UnbindValue(info.Property.GetValue(record), info.Name, unknowns);
+                ? new UnknownValue(UnknownKindOf(info.Type))
+                : UnbindValue(info.GetValue(record), info.Name, unknowns);
             if (value is null)
             {
                 continue;
@@ -132,10 +132,10 @@ internal static class PropertyBinder
                 continue;
             }
 
-            var bound = BindValue(wire, info.Property.PropertyType, propertyPath, context);
+            var bound = BindValue(wire, info.Type, propertyPath, context);
             if (!ReferenceEquals(bound, Skip))
             {
-                info.Property.SetValue(result, bound);
+                info.SetValue(result, bound);
             }
         }
 
