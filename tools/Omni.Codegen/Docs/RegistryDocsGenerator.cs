@@ -143,11 +143,7 @@ internal static class RegistryDocsGenerator
     private static string ResourcePage(PackageSchema schema, ExampleWriter examples, SchemaResource r)
     {
         var name = PackageSchema.Member(r.Token);
-        var w = new StringBuilder();
-        FrontMatter(w, Title(schema, r.Token), $"Documentation for the {Title(schema, r.Token)} resource with examples, input properties, output properties, and supporting types.", "api");
-        Description(w, r.Description, r.DeprecationMessage);
-        w.Append("## Example Usage\n\n");
-        Chooser(w, examples.CSharpResource(r), examples.YamlResource(r));
+        var w = ApiPage(schema, r.Token, "resource", r.Description, r.DeprecationMessage, "Example Usage", examples.CSharpResource(r), examples.YamlResource(r));
 
         w.Append("## ").Append(name).Append(" Resource Properties\n\n");
         w.Append("### Inputs\n\n");
@@ -179,11 +175,7 @@ internal static class RegistryDocsGenerator
     private static string FunctionPage(PackageSchema schema, ExampleWriter examples, SchemaFunction f)
     {
         var name = PackageSchema.Member(f.Token);
-        var w = new StringBuilder();
-        FrontMatter(w, Title(schema, f.Token), $"Documentation for the {Title(schema, f.Token)} function with examples, input properties, output properties, and supporting types.", "api");
-        Description(w, f.Description, f.DeprecationMessage);
-        w.Append("## Using ").Append(name).Append("\n\n");
-        Chooser(w, examples.CSharpFunction(f), examples.YamlFunction(f));
+        var w = ApiPage(schema, f.Token, "function", f.Description, f.DeprecationMessage, "Using " + name, examples.CSharpFunction(f), examples.YamlFunction(f));
         w.Append("## Arguments\n\n");
         if (f.Inputs is not { Count: > 0 } inputs)
         {
@@ -213,8 +205,13 @@ internal static class RegistryDocsGenerator
         return w.ToString();
     }
 
-    private static void Description(StringBuilder w, string? description, string? deprecation)
+    /// <summary>An API page's front matter, description and example, as the Registry's pages open.</summary>
+    private static StringBuilder ApiPage(PackageSchema schema, string token, string kind, string? description, string? deprecation,
+        string exampleHeading, string csharp, string yaml)
     {
+        var w = new StringBuilder();
+        var title = Title(schema, token);
+        FrontMatter(w, title, $"Documentation for the {title} {kind} with examples, input properties, output properties, and supporting types.", "api");
         if (!string.IsNullOrEmpty(deprecation))
         {
             w.Append("> **Deprecated:** ").Append(deprecation).Append("\n\n");
@@ -224,6 +221,10 @@ internal static class RegistryDocsGenerator
         {
             w.Append(description.Trim()).Append("\n\n");
         }
+
+        w.Append("## ").Append(exampleHeading).Append("\n\n");
+        Chooser(w, csharp, yaml);
+        return w;
     }
 
     private static void SupportingTypes(StringBuilder w, PackageSchema schema, IEnumerable<SchemaProperty> properties)
