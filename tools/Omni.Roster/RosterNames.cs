@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -58,10 +57,38 @@ internal static partial class RosterNames
         return builder.Length == 0 ? fallback : builder.ToString();
     }
 
-    // "Élodie" → "Elodie": decomposed, the combining marks dropped.
+    // "Élodie" → "Elodie". The build runs with invariant globalization (no ICU, so no Unicode
+    // decomposition), hence a table of the Latin letters with marks that emails and names carry.
     private static IEnumerable<char> Unaccented(string text) =>
-        text.Normalize(NormalizationForm.FormD)
-            .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
+        text.SelectMany(c => Folds.TryGetValue(c, out var plain) ? plain : c.ToString());
+
+    private static readonly Dictionary<char, string> Folds = BuildFolds();
+
+    private static Dictionary<char, string> BuildFolds()
+    {
+        (string Plain, string Marked)[] rows =
+        [
+            ("a", "àáâãäåāăąǎ"), ("c", "çćĉċč"), ("d", "ďđð"), ("e", "èéêëēĕėęě"), ("g", "ĝğġģ"), ("h", "ĥħ"),
+            ("i", "ìíîïĩīĭįı"), ("j", "ĵ"), ("k", "ķ"), ("l", "ĺļľŀł"), ("n", "ñńņňŉ"), ("o", "òóôõöøōŏő"),
+            ("r", "ŕŗř"), ("s", "śŝşšș"), ("t", "ţťŧț"), ("u", "ùúûüũūŭůűų"), ("w", "ŵ"), ("y", "ýÿŷ"), ("z", "źżž"),
+            ("ae", "æ"), ("oe", "œ"), ("ss", "ß"), ("th", "þ"),
+        ];
+        var folds = new Dictionary<char, string>();
+        foreach (var (plain, marked) in rows)
+        {
+            foreach (var c in marked)
+            {
+                folds[c] = plain;
+                var upper = char.ToUpperInvariant(c);
+                if (upper != c)
+                {
+                    folds.TryAdd(upper, plain);
+                }
+            }
+        }
+
+        return folds;
+    }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex ValidName();
