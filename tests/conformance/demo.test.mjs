@@ -44,6 +44,14 @@ test('the demo takes the roster through the whole cycle and exits 0', async () =
   const deletes = [...destroy.matchAll(/^- omni:index:(User|Group) /gm)].map((m) => m[1]);
   assert.deepEqual(deletes, ['Group', 'Group', 'User', 'User', 'User', 'User', 'User', 'User']);
   assert.match(out, /verified: 2 groups and 6 users removed from Omni/);
+  // Adoption: a hand-made organisation exported by bin/omni-roster and adopted with no write.
+  assert.ok(out.includes('7. adopt'), 'step "7. adopt" printed');
+  assert.match(out, /made by hand through SCIM \(outside Pulumi\): (\d+) users .* and 3 groups/);
+  assert.ok(Number(/made by hand through SCIM \(outside Pulumi\): (\d+) users/.exec(out)[1]) >= 50, 'at least 50 hand-made users');
+  assert.match(out, /Resources: 54 to import\n/);
+  assert.match(out, /verified: 54 resources adopted under their Omni ids; the emulator counted 0 write requests/);
+  assert.match(out, /Resources: 54 unchanged\n/);
+  assert.match(out, /Resources: 2 updated, 52 unchanged/);
 });
 
 // A stand-in for the pulumi CLI: records each call's arguments, working folder, Pulumi settings,
