@@ -323,15 +323,16 @@ function compactPrinter(shownPerRun = 4) {
   };
 }
 
-async function adoptHandMadeOrganisation(emulator, stack) {
-  header('adopt: an organisation set up by hand, exported with omni-roster and adopted with no change');
+const ADOPT_TITLE = 'adopt: an organisation set up by hand, exported with omni-roster and adopted with no change';
+
+/**
+ * A fresh organisation made by hand, then `bin/omni-roster export` into `rosterFile` and
+ * `importFile`, each checked against Omni. Returns the roster as written.
+ */
+async function exportHandMadeOrganisation(emulator, rosterFile, importFile) {
   await emulator.reset();
   const org = await handMadeOrganisation(emulator);
   note(`a fresh organisation, made by hand through SCIM (outside Pulumi): ${org.users.length} users (${org.inactive.userName} inactive) and ${org.groups.length} groups`);
-  const dir = path.join(demoDir, 'adopt');
-  await fs.mkdir(dir, { recursive: true });
-  const rosterFile = path.join(dir, 'users.yaml');
-  const importFile = path.join(dir, 'import.json');
   console.log(`  $ OMNI_BASE_URL=${emulator.baseUrl} OMNI_API_KEY=… bin/omni-roster export --out ${shown(rosterFile)} --import-file ${shown(importFile)}`);
   const exported = await runRosterExport(['--out', rosterFile, '--import-file', importFile], { baseUrl: emulator.baseUrl, apiKey: emulator.apiKey });
   console.log(`${exported.stderr}${exported.stdout}`.trimEnd().replace(/^/gm, '    '));
@@ -356,6 +357,15 @@ async function adoptHandMadeOrganisation(emulator, stack) {
   note(`${shown(importFile)}: ${spec.resources.length} resources for \`pulumi import --file\` (type, name, id), by the roster's names`);
   const firstUser = text.slice(text.indexOf('users:'), text.indexOf('\n\n', text.indexOf('users:')));
   console.log(`  ${shown(rosterFile)} begins:\n${firstUser.replace(/^/gm, '    ')}`);
+  return roster;
+}
+
+async function adoptHandMadeOrganisation(emulator, stack) {
+  header(ADOPT_TITLE);
+  const dir = path.join(demoDir, 'adopt');
+  await fs.mkdir(dir, { recursive: true });
+  const rosterFile = path.join(dir, 'users.yaml');
+  const roster = await exportHandMadeOrganisation(emulator, rosterFile, path.join(dir, 'import.json'));
 
   const desired = rosterInputs(roster, shown(rosterFile));
   const deployment = new Deployment({ plugin: stack.plugin, statePath: path.join(dir, 'state.json'), print: compactPrinter() });
@@ -588,6 +598,17 @@ async function runCli(emulator, { verify }) {
         expect(u.deletionMode === 'deactivate' ? left?.active === false : left === null, `${u.name} is still in Omni after destroy`);
       }
     });
+
+    header(ADOPT_TITLE);
+    const handMade = await exportHandMadeOrganisation(emulator, rosterFile, path.join(workDir, 'import.json'));
+    const beforeAdoption = await emulator.counters();
+    await run(['preview']);
+    await run(['up', '--yes']);
+    await check(`0 write requests while ${handMade.users.length + handMade.groups.length} entries were adopted`, async () => {
+      const writes = writesBetween(beforeAdoption, await emulator.counters());
+      expect(Object.keys(writes).length === 0, `adopting sent write requests to Omni: ${JSON.stringify(writes)}`);
+    });
+    await run(['preview', '--expect-no-changes']);
 
     const total = (await emulator.counters()).total;
     console.log(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s; the emulator answered ${total} requests.`);

@@ -117,6 +117,10 @@ test('with a pulumi CLI on PATH, --mode=auto runs the cycle with pulumi commands
     ['import', 'omni:index:User', 'grace', graceId, '--yes', '--protect=false'],
     ['preview', '--expect-no-changes'],
     ['destroy', '--yes'],
+    // Adoption: bin/omni-roster export wrote the roster with ids; preview shows imports, up adopts.
+    ['preview'],
+    ['up', '--yes'],
+    ['preview', '--expect-no-changes'],
   ]);
 
   // The key goes on stdin (never in argv) and is the emulator's org key.
@@ -154,6 +158,10 @@ test('with a pulumi CLI on PATH, --mode=auto runs the cycle with pulumi commands
   const withGrace = await roster(commands[10]);
   assert.deepEqual(rosterNames(withGrace), ['alice', 'bob', 'dan', 'erin', 'frank', 'grace']);
   assert.deepEqual(groupMembers(withGrace), groupMembers(changed));
+  // The program adopts what omni-roster exported: every entry of that roster carries its Omni id.
+  const exported = YAML.parse(await roster(commands[12]));
+  assert.ok(exported.users.length >= 50 && exported.groups.length === 3, `exported ${exported.users.length} users, ${exported.groups.length} groups`);
+  assert.ok([...exported.users, ...exported.groups].every((e) => typeof e.id === 'string' && e.id !== ''), 'every exported entry has its Omni id');
 });
 
 test('--mode=cli without a pulumi CLI fails and says how to get one or run without it', async (t) => {
