@@ -28,9 +28,11 @@ build:
 	dotnet build Omni.Pulumi.sln -c $(CONFIG)
 	dotnet publish emulator/Omni.Emulator $(PUBLISH) -o out/omni-emulator
 	dotnet publish provider/Omni.Pulumi.Provider $(PUBLISH) -o out/pulumi-resource-omni
+	dotnet publish tools/Omni.Roster $(PUBLISH) -o out/omni-roster
 	mkdir -p bin
 	cp out/omni-emulator/omni-emulator bin/omni-emulator
 	cp out/pulumi-resource-omni/pulumi-resource-omni bin/pulumi-resource-omni
+	cp out/omni-roster/omni-roster bin/omni-roster
 
 # Every suite, each runner's output kept under out/test-logs, then one closing count of them all.
 TEST_LOGS := out/test-logs
