@@ -9,6 +9,7 @@ internal static class Generators
     public static IReadOnlyList<GeneratorOutput> All(JsonObject schema, string root) =>
     [
         // Filled in by the C# SDK, TypeScript SDK, docs and README generators.
+        new GeneratorOutput("nodejs", [Nodejs.NodejsGenerator.Folder], Nodejs.NodejsGenerator.Generate(schema)),
     ];
 }
 
