@@ -57,6 +57,6 @@ export function lazyLoad(exports: any, names: string[], loadModule: () => any) {
  * A secret input's default (e.g. read from the environment) as a secret, or undefined when there is none.
  * @internal
  */
-export function secretIfDefined<T>(value: T | undefined): pulumi.Output<T> | undefined {
+export function secretIfDefined(value: pulumi.Input<any> | undefined): pulumi.Output<any> | undefined {
     return value === undefined ? undefined : pulumi.secret(value);
 }

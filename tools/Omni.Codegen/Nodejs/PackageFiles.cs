@@ -187,7 +187,7 @@ internal static class PackageFiles
          * A secret input's default (e.g. read from the environment) as a secret, or undefined when there is none.
          * @internal
          */
-        export function secretIfDefined<T>(value: T | undefined): pulumi.Output<T> | undefined {
+        export function secretIfDefined(value: pulumi.Input<any> | undefined): pulumi.Output<any> | undefined {
             return value === undefined ? undefined : pulumi.secret(value);
         }
 
