@@ -247,13 +247,7 @@ function validate(roster: Roster): string[] {
     const userNames = new Set<string>();
     roster.users.forEach((user, i) => {
         const at = `users[${i}]${user.name.trim() === "" ? "" : ` (${user.name})`}`;
-        if (user.name.trim() === "") {
-            problems.push(`${at}: \`name\` is required (the Pulumi resource name, e.g. \`alice\`)`);
-        } else if (names.has(user.name)) {
-            problems.push(`${at}: \`name\` ${user.name} is used twice; resource names must be unique`);
-        } else {
-            names.add(user.name);
-        }
+        checkName(user.name, at, names, "alice", "resource names must be unique", problems);
 
         if (user.userName.trim() === "" || !user.userName.includes("@")) {
             problems.push(`${at}: \`userName\` must be the user's email address, got \`${user.userName}\``);
@@ -276,13 +270,7 @@ function validate(roster: Roster): string[] {
     const displayNames = new Set<string>();
     roster.groups.forEach((group, i) => {
         const at = `groups[${i}]${group.name.trim() === "" ? "" : ` (${group.name})`}`;
-        if (group.name.trim() === "") {
-            problems.push(`${at}: \`name\` is required (the Pulumi resource name, e.g. \`analysts\`)`);
-        } else if (names.has(group.name)) {
-            problems.push(`${at}: \`name\` ${group.name} is used twice; names must be unique across users and groups`);
-        } else {
-            names.add(group.name);
-        }
+        checkName(group.name, at, names, "analysts", "names must be unique across users and groups", problems);
 
         if (group.displayName.trim() === "") {
             problems.push(`${at}: \`displayName\` is required (the group's name in Omni)`);
@@ -307,4 +295,15 @@ function validate(roster: Roster): string[] {
     });
 
     return problems;
+}
+
+/** One namespace for users and groups: a name in `members` must say which user it means. */
+function checkName(name: string, at: string, names: Set<string>, example: string, unique: string, problems: string[]): void {
+    if (name.trim() === "") {
+        problems.push(`${at}: \`name\` is required (the Pulumi resource name, e.g. \`${example}\`)`);
+    } else if (names.has(name)) {
+        problems.push(`${at}: \`name\` ${name} is used twice; ${unique}`);
+    } else {
+        names.add(name);
+    }
 }
