@@ -215,7 +215,8 @@ internal sealed class NodePackage
         }
 
         var inputs = spec["inputs"] as JsonObject;
-        var outputs = spec["outputs"] as JsonObject;
+        // `returnType` is the newer spelling of `outputs`, for a reference or an inline object alike.
+        var outputs = spec["outputs"] as JsonObject ?? spec["returnType"] as JsonObject;
         JsonObject? returnTypeRef = null;
         if (outputs is not null && outputs["properties"] is null && outputs["$ref"] is not null)
         {

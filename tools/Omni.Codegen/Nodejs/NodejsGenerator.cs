@@ -18,8 +18,14 @@ internal static class NodejsGenerator
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var exports = new Dictionary<string, List<TsExport>>(StringComparer.Ordinal);
 
-        // Adding a path twice (e.g. a resource and a function with one file name) fails loudly.
-        void Add(string path, string content) => files.Add(path, content);
+        void Add(string path, string content)
+        {
+            if (!files.TryAdd(path, content))
+            {
+                throw new InvalidDataException($"sdk/schema.json: two members of the package would both be written to sdk/nodejs/{path}; rename one (e.g. a resource `Foo` and a function `foo` in one module).");
+            }
+        }
+
         void Export(string module, TsExport export, string content)
         {
             if (!exports.TryGetValue(module, out var list))
