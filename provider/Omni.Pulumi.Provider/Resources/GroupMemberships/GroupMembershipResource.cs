@@ -9,7 +9,8 @@ namespace Omni.Pulumi.Provider.Resources.GroupMemberships;
 /// </summary>
 [PulumiResource("omni:index:GroupMembership", Description = "One user's membership of one Omni group; additive, so other members are left alone. "
     + "Its id is `groupId/userId`. Do not use it for a group whose Group resource sets memberIds: that list is authoritative and would remove this member.")]
-internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) : ICustomResource<GroupMembershipArgs, GroupMembershipState>
+internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) : ICheck<GroupMembershipArgs>, IDiff<GroupMembershipArgs, GroupMembershipState>, ICreate<GroupMembershipArgs, GroupMembershipState>,
+    IRead<GroupMembershipArgs, GroupMembershipState>, IUpdate<GroupMembershipArgs, GroupMembershipState>, IDelete<GroupMembershipState>
 {
     private const char IdSeparator = '/';
 
@@ -19,9 +20,9 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
     {
         var news = request.News;
         var failures = new List<CheckFailure>();
-        foreach (var (property, value) in new[] { ("groupId", news.Value.GroupId), ("userId", news.Value.UserId) })
+        foreach (var (property, value) in new[] { (news.NameOf(a => a.GroupId), news.Value.GroupId), (news.NameOf(a => a.UserId), news.Value.UserId) })
         {
-            if (news.IsUnknown(property))
+            if (news.Unknowns.Contains(property))
             {
                 continue;
             }
@@ -43,18 +44,18 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
 
     // ---- Diff: the pair is the membership, so any change replaces it ------------------------
 
-    public DiffResult Diff(DiffRequest<GroupMembershipArgs, GroupMembershipState> request)
+    public IReadOnlyList<PropertyChange> Diff(DiffRequest<GroupMembershipArgs, GroupMembershipState> request)
     {
         var changes = new List<PropertyChange>();
-        Compare("groupId", request.Olds.GroupId, request.News.Value.GroupId);
-        Compare("userId", request.Olds.UserId, request.News.Value.UserId);
+        Compare(request.News.NameOf(a => a.GroupId), request.Olds.GroupId, request.News.Value.GroupId);
+        Compare(request.News.NameOf(a => a.UserId), request.Olds.UserId, request.News.Value.UserId);
 
         // The new pair is added before the old one is removed: they differ, so they cannot collide.
-        return new DiffResult(changes, DeleteBeforeReplace: false);
+        return changes;
 
         void Compare(string name, string old, string @new)
         {
-            if (request.News.IsUnknown(name) || !string.Equals(old, @new, StringComparison.Ordinal))
+            if (request.News.Unknowns.Contains(name) || !string.Equals(old, @new, StringComparison.Ordinal))
             {
                 changes.Add(new PropertyChange(name, ChangeKind.Update, Replaces: true));
             }
@@ -69,7 +70,7 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
         var state = ToState(args);
         if (request.Preview)
         {
-            return new CreateResult<GroupMembershipState>("", state, new HashSet<string>());
+            return new CreateResult<GroupMembershipState>("", state);
         }
 
         // Read first: someone already a member is taken over without a write, and the user is told so,
@@ -81,7 +82,7 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
         {
             await log.InfoAsync(request.Urn, $"User {args.UserId} was already a member of group '{group.DisplayName}' ({args.GroupId}); "
                 + "the membership now belongs to this resource, and destroying it will remove them from the group.", cancellationToken).ConfigureAwait(false);
-            return new CreateResult<GroupMembershipState>(IdOf(args), state, new HashSet<string>());
+            return new CreateResult<GroupMembershipState>(IdOf(args), state);
         }
 
         try
@@ -104,7 +105,7 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
             omni.GroupReads.Invalidate(args.GroupId);
         }
 
-        return new CreateResult<GroupMembershipState>(IdOf(args), state, new HashSet<string>());
+        return new CreateResult<GroupMembershipState>(IdOf(args), state);
     }
 
     // ---- Read: GET the group with its members (shared in a refresh); import by groupId/userId
@@ -152,7 +153,7 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
 
     public Task<UpdateResult<GroupMembershipState>> UpdateAsync(
         UpdateRequest<GroupMembershipArgs, GroupMembershipState> request, CancellationToken cancellationToken) =>
-        Task.FromResult(new UpdateResult<GroupMembershipState>(ToState(request.News.Value), new HashSet<string>()));
+        Task.FromResult(new UpdateResult<GroupMembershipState>(ToState(request.News.Value)));
 
     // ---- Delete: one PATCH remove; a group or member already gone counts as done ------------
 
@@ -179,3 +180,18 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
 
     private static GroupMembershipState ToState(GroupMembershipArgs args) => new() { GroupId = args.GroupId, UserId = args.UserId };
 }
+
+/// <summary>The inputs of <c>omni:index:GroupMembership</c>.</summary>
+internal record GroupMembershipArgs
+{
+    [PulumiProperty("groupId", Description = "The group's id (e.g. a Group resource's `id`). Changing it replaces the membership.",
+        Required = true, ReplaceOnChanges = true)]
+    public string GroupId { get; init; } = "";
+
+    [PulumiProperty("userId", Description = "The user's id (e.g. a User resource's `id`). Changing it replaces the membership.",
+        Required = true, ReplaceOnChanges = true)]
+    public string UserId { get; init; } = "";
+}
+
+/// <summary>The outputs of <c>omni:index:GroupMembership</c>: the pair itself (its id is <c>groupId/userId</c>).</summary>
+internal sealed record GroupMembershipState : GroupMembershipArgs;
