@@ -5,62 +5,16 @@ namespace Omni.Pulumi.Provider.Resources.GroupMemberships;
 
 /// <summary>
 /// <c>omni:index:GroupMembership</c>: one user in one group, additive (other members are left
-/// alone). Reads top to bottom as the lifecycle: Check, Diff, Create, Read, Update, Delete.
+/// alone). The pair is the membership: both inputs replace it on change, so it has no Update and the
+/// framework's diff and checks (GroupMembershipArgs) are all it needs. Create, Read, Delete.
 /// </summary>
 [PulumiResource("omni:index:GroupMembership", Description = "One user's membership of one Omni group; additive, so other members are left alone. "
     + "Its id is `groupId/userId`. Do not use it for a group whose Group resource sets memberIds: that list is authoritative and would remove this member.")]
-internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) : ICheck<GroupMembershipArgs>, IDiff<GroupMembershipArgs, GroupMembershipState>, ICreate<GroupMembershipArgs, GroupMembershipState>,
-    IRead<GroupMembershipArgs, GroupMembershipState>, IUpdate<GroupMembershipArgs, GroupMembershipState>, IDelete<GroupMembershipState>
+internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) :
+    ICreate<GroupMembershipArgs, GroupMembershipState>, IRead<GroupMembershipArgs, GroupMembershipState>, IDelete<GroupMembershipState>
 {
-    private const char IdSeparator = '/';
-
-    // ---- Check: two ids, neither empty nor holding the id separator --------------------------
-
-    public Task<CheckResult<GroupMembershipArgs>> CheckAsync(CheckRequest<GroupMembershipArgs> request, CancellationToken cancellationToken)
-    {
-        var news = request.News;
-        var failures = new List<CheckFailure>();
-        foreach (var (property, value) in new[] { (news.NameOf(a => a.GroupId), news.Value.GroupId), (news.NameOf(a => a.UserId), news.Value.UserId) })
-        {
-            if (news.Unknowns.Contains(property))
-            {
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                failures.Add(new CheckFailure(property, $"'{property}' must not be empty: set it to the {Noun(property)}'s id."));
-            }
-            else if (value.Contains(IdSeparator, StringComparison.Ordinal))
-            {
-                failures.Add(new CheckFailure(property, $"'{property}' must be one {Noun(property)}'s id and cannot contain '{IdSeparator}'."));
-            }
-        }
-
-        return Task.FromResult(new CheckResult<GroupMembershipArgs>(news.Value, failures));
-    }
-
-    private static string Noun(string property) => property == "groupId" ? "group" : "user";
-
-    // ---- Diff: the pair is the membership, so any change replaces it ------------------------
-
-    public IReadOnlyList<PropertyChange> Diff(DiffRequest<GroupMembershipArgs, GroupMembershipState> request)
-    {
-        var changes = new List<PropertyChange>();
-        Compare(request.News.NameOf(a => a.GroupId), request.Olds.GroupId, request.News.Value.GroupId);
-        Compare(request.News.NameOf(a => a.UserId), request.Olds.UserId, request.News.Value.UserId);
-
-        // The new pair is added before the old one is removed: they differ, so they cannot collide.
-        return changes;
-
-        void Compare(string name, string old, string @new)
-        {
-            if (request.News.Unknowns.Contains(name) || !string.Equals(old, @new, StringComparison.Ordinal))
-            {
-                changes.Add(new PropertyChange(name, ChangeKind.Update, Replaces: true));
-            }
-        }
-    }
+    /// <summary>Joins the two ids in the resource's id; neither id may hold it (GroupMembershipArgs' patterns).</summary>
+    internal const char IdSeparator = '/';
 
     // ---- Create: a GET, then one PATCH add unless already a member -------------------------
 
@@ -134,26 +88,8 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
             return ReadResult<GroupMembershipArgs, GroupMembershipState>.Gone;
         }
 
-        var inputs = new GroupMembershipArgs { GroupId = pair.GroupId, UserId = pair.UserId };
-        return new ReadResult<GroupMembershipArgs, GroupMembershipState>(IdOf(inputs), ToState(inputs), inputs);
+        return new ReadResult<GroupMembershipArgs, GroupMembershipState>(IdOf(pair), ToState(pair), pair);
     }
-
-    /// <summary>The id, in refresh, import and delete alike, is <c>groupId/userId</c>.</summary>
-    private static GroupMembershipArgs Parse(string id)
-    {
-        var parts = id.Split(IdSeparator);
-        return parts is [{ Length: > 0 } groupId, { Length: > 0 } userId]
-            ? new GroupMembershipArgs { GroupId = groupId, UserId = userId }
-            : throw new ProviderFailureException(FailureKind.InvalidInput,
-                $"'{id}' is not a GroupMembership id: it is the group's id and the user's id joined by '{IdSeparator}', "
-                + "e.g. `pulumi import omni:index:GroupMembership alice-in-eng mEhXj6ZI/0d3c9a8e-…`.");
-    }
-
-    // ---- Update: never called with a change (every change replaces); keeps the state --------
-
-    public Task<UpdateResult<GroupMembershipState>> UpdateAsync(
-        UpdateRequest<GroupMembershipArgs, GroupMembershipState> request, CancellationToken cancellationToken) =>
-        Task.FromResult(new UpdateResult<GroupMembershipState>(ToState(request.News.Value)));
 
     // ---- Delete: one PATCH remove; a group or member already gone counts as done ------------
 
@@ -174,22 +110,36 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
         }
     }
 
-    // ---- Helpers -------------------------------------------------------------------------------
+    // ---- The id, in refresh, import and delete alike, is groupId/userId ----------------------
 
     private static string IdOf(GroupMembershipArgs pair) => $"{pair.GroupId}{IdSeparator}{pair.UserId}";
+
+    private static GroupMembershipArgs Parse(string id)
+    {
+        var parts = id.Split(IdSeparator);
+        return parts is [{ Length: > 0 } groupId, { Length: > 0 } userId]
+            ? new GroupMembershipArgs { GroupId = groupId, UserId = userId }
+            : throw new ProviderFailureException(FailureKind.InvalidInput,
+                $"'{id}' is not a GroupMembership id: it is the group's id and the user's id joined by '{IdSeparator}', "
+                + "e.g. `pulumi import omni:index:GroupMembership alice-in-eng mEhXj6ZI/0d3c9a8e-…`.");
+    }
 
     private static GroupMembershipState ToState(GroupMembershipArgs args) => new() { GroupId = args.GroupId, UserId = args.UserId };
 }
 
-/// <summary>The inputs of <c>omni:index:GroupMembership</c>.</summary>
+/// <summary>The inputs of <c>omni:index:GroupMembership</c>. An id is not empty and holds no '/' (the id separator).</summary>
 internal record GroupMembershipArgs
 {
+    private const string OneId = @"^[^/]*[^/\s][^/]*$";
+
     [PulumiProperty("groupId", Description = "The group's id (e.g. a Group resource's `id`). Changing it replaces the membership.",
-        Required = true, ReplaceOnChanges = true)]
+        Required = true, ReplaceOnChanges = true,
+        Pattern = OneId, PatternMessage = "must be one group's id (e.g. a Group resource's `id`): not empty, and without '/'")]
     public string GroupId { get; init; } = "";
 
     [PulumiProperty("userId", Description = "The user's id (e.g. a User resource's `id`). Changing it replaces the membership.",
-        Required = true, ReplaceOnChanges = true)]
+        Required = true, ReplaceOnChanges = true,
+        Pattern = OneId, PatternMessage = "must be one user's id (e.g. a User resource's `id`): not empty, and without '/'")]
     public string UserId { get; init; } = "";
 }
 
