@@ -28,7 +28,7 @@ internal sealed class GetUsersFunction(OmniSession omni) : IProviderFunction<Get
         var users = new List<UserInfo>();
         try
         {
-            await foreach (var user in omni.Client.Users.ListAsync(filter, ct: cancellationToken).ConfigureAwait(false))
+            await foreach (var user in omni.Users.ListAsync(filter, ct: cancellationToken).ConfigureAwait(false))
             {
                 users.Add(UserOutputs.From<UserInfo>(user));
             }

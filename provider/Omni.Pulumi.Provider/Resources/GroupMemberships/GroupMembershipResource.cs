@@ -29,7 +29,7 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
 
         // Read first: someone already a member is taken over without a write, and the user is told so,
         // since destroying this resource will take them out of the group.
-        var group = await omni.Client.Groups.GetAsync(args.GroupId, excludeMembers: false, cancellationToken).ConfigureAwait(false)
+        var group = await omni.Groups.GetAsync(args.GroupId, excludeMembers: false, cancellationToken).ConfigureAwait(false)
             ?? throw new ProviderFailureException(FailureKind.NothingChanged,
                 $"Group {args.GroupId} does not exist in Omni, so user {args.UserId} was not added to it. Check groupId.");
         if (group.Members.Any(m => string.Equals(m.Value, args.UserId, StringComparison.Ordinal)))
@@ -41,7 +41,7 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
 
         try
         {
-            await omni.Client.Groups.AddMembersAsync(args.GroupId, [args.UserId], cancellationToken).ConfigureAwait(false);
+            await omni.Groups.AddMembersAsync(args.GroupId, [args.UserId], cancellationToken).ConfigureAwait(false);
         }
         catch (OmniNotFoundException e)
         {
@@ -52,11 +52,6 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
                 $"Omni refused to add user {args.UserId} to group {args.GroupId} ({e.Message}). Check that userId is an existing user's id.", e);
-        }
-        finally
-        {
-            // Even a failed PATCH may have reached Omni: the next refresh reads the group afresh.
-            omni.GroupReads.Invalidate(args.GroupId);
         }
 
         return new CreateResult<GroupMembershipState>(IdOf(args), state);
@@ -71,8 +66,8 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
         // A refresh reads every membership of a group at once: they share one GET of it. An import
         // reads Omni as it is now.
         var group = request.IsImport
-            ? await omni.Client.Groups.GetAsync(pair.GroupId, excludeMembers: false, cancellationToken).ConfigureAwait(false)
-            : await omni.ReadGroupForRefreshAsync(pair.GroupId, cancellationToken).ConfigureAwait(false);
+            ? await omni.Groups.GetAsync(pair.GroupId, excludeMembers: false, cancellationToken).ConfigureAwait(false)
+            : await omni.Groups.GetRecentAsync(pair.GroupId, cancellationToken).ConfigureAwait(false);
         var isMember = group?.Members.Any(m => string.Equals(m.Value, pair.UserId, StringComparison.Ordinal)) ?? false;
         if (!isMember)
         {
@@ -98,15 +93,11 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
         var pair = Parse(request.Id);
         try
         {
-            await omni.Client.Groups.RemoveMembersAsync(pair.GroupId, [pair.UserId], cancellationToken).ConfigureAwait(false);
+            await omni.Groups.RemoveMembersAsync(pair.GroupId, [pair.UserId], cancellationToken).ConfigureAwait(false);
         }
         catch (OmniNotFoundException)
         {
             // The group (or, for Omni, the member) was deleted outside Pulumi: nothing is left to remove.
-        }
-        finally
-        {
-            omni.GroupReads.Invalidate(pair.GroupId);
         }
     }
 

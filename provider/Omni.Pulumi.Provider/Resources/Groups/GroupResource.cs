@@ -85,7 +85,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
         ScimGroup group;
         try
         {
-            group = await omni.Client.Groups.CreateAsync(args.DisplayName, args.MemberIds, cancellationToken).ConfigureAwait(false);
+            group = await omni.Groups.CreateAsync(args.DisplayName, args.MemberIds, cancellationToken).ConfigureAwait(false);
         }
         catch (OmniConflictException e)
         {
@@ -105,9 +105,6 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
                 + $"If the next `pulumi up` reports that it already exists, import it with {importCommand}.", e);
         }
 
-        // The id is new, but a Read of it may have found nothing (null is kept) moments ago.
-        omni.GroupReads.Invalidate(group.Id);
-
         // One POST carries the members, so nothing can fail after Omni created the group. Should Omni
         // have left out a member, the outputs say so and the next `pulumi up` adds it.
         return new CreateResult<GroupState>(group.Id, GroupMapping.ToState(group, args.MemberIds));
@@ -118,8 +115,8 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
     public async Task<ReadResult<GroupArgs, GroupState>> ReadAsync(ReadRequest<GroupArgs, GroupState> request, CancellationToken cancellationToken)
     {
         var group = request.IsImport
-            ? await Lookups.GroupByIdOrNameAsync(omni.Client, request.Id, cancellationToken).ConfigureAwait(false)
-            : await omni.ReadGroupForRefreshAsync(request.Id, cancellationToken).ConfigureAwait(false);
+            ? await Lookups.GroupByIdOrNameAsync(omni.Groups, request.Id, cancellationToken).ConfigureAwait(false)
+            : await omni.Groups.GetRecentAsync(request.Id, cancellationToken).ConfigureAwait(false);
 
         if (group is null)
         {
@@ -187,7 +184,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
         ScimGroup group;
         try
         {
-            group = await omni.Client.Groups.ReplaceAsync(request.Id, rename, members, cancellationToken).ConfigureAwait(false);
+            group = await omni.Groups.ReplaceAsync(request.Id, rename, members, cancellationToken).ConfigureAwait(false);
         }
 
         catch (OmniConflictException e)
@@ -203,28 +200,14 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
                 $"Omni refused to change group {request.Id} ({ResourceMessages.OmniAnswer(e, secretName)}); nothing changed. "
                 + "Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
         }
-        finally
-        {
-            // Even a failed PATCH may have reached Omni: the next refresh reads the group afresh.
-            omni.GroupReads.Invalidate(request.Id);
-        }
 
         return new UpdateResult<GroupState>(GroupMapping.ToState(group, args.MemberIds));
     }
 
     // ---- Delete: DELETE; already gone counts as done ----------------------------------------
 
-    public async Task DeleteAsync(DeleteRequest<GroupState> request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await omni.Client.Groups.DeleteAsync(request.Id, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            omni.GroupReads.Invalidate(request.Id);
-        }
-    }
+    public Task DeleteAsync(DeleteRequest<GroupState> request, CancellationToken cancellationToken) =>
+        omni.Groups.DeleteAsync(request.Id, cancellationToken);
 
     // ---- Helpers -------------------------------------------------------------------------------
 

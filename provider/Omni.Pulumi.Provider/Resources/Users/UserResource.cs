@@ -188,7 +188,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
         ScimUser user;
         try
         {
-            user = await omni.Client.Users.CreateAsync(new ScimUserCreate(args.UserName, args.DisplayName, ToSend(args.Attributes)), cancellationToken).ConfigureAwait(false);
+            user = await omni.Users.CreateAsync(new ScimUserCreate(args.UserName, args.DisplayName, ToSend(args.Attributes)), cancellationToken).ConfigureAwait(false);
         }
         catch (OmniConflictException) when (args.AdoptExisting)
         {
@@ -215,7 +215,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
             // fails the user exists, so the engine must keep it (ErrorResourceInitFailed).
             try
             {
-                user = await omni.Client.Users.PatchAsync(user.Id, new ScimUserPatch().SetActive(false), cancellationToken).ConfigureAwait(false);
+                user = await omni.Users.PatchAsync(user.Id, new ScimUserPatch().SetActive(false), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -232,7 +232,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
     /// attributes the program does not declare untouched.</summary>
     private async Task<CreateResult<UserState>> AdoptAsync(UserArgs args, CancellationToken cancellationToken)
     {
-        var existing = await omni.Client.Users.FindByUserNameAsync(args.UserName, cancellationToken).ConfigureAwait(false)
+        var existing = await omni.Users.FindByUserNameAsync(args.UserName, cancellationToken).ConfigureAwait(false)
             ?? throw new ProviderFailureException(FailureKind.NothingChanged,
                 $"Omni reported that '{args.UserName}' already exists, but no such user was found to adopt. Retry `pulumi up`.");
 
@@ -250,7 +250,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
         AddAttributeChanges(patch, existing.Attributes, args.Attributes, removedKeys: []);
         try
         {
-            var user = patch.IsEmpty ? existing : await omni.Client.Users.PatchAsync(existing.Id, patch, cancellationToken).ConfigureAwait(false);
+            var user = patch.IsEmpty ? existing : await omni.Users.PatchAsync(existing.Id, patch, cancellationToken).ConfigureAwait(false);
             return new CreateResult<UserState>(user.Id, UserMapping.ToState(user, args, adopted: true));
         }
         catch (Exception e)
@@ -266,8 +266,8 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
     public async Task<ReadResult<UserArgs, UserState>> ReadAsync(ReadRequest<UserArgs, UserState> request, CancellationToken cancellationToken)
     {
         var user = request.IsImport
-            ? await Lookups.UserByIdOrNameAsync(omni.Client, request.Id, cancellationToken).ConfigureAwait(false)
-            : await omni.Client.Users.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
+            ? await Lookups.UserByIdOrNameAsync(omni.Users, request.Id, cancellationToken).ConfigureAwait(false)
+            : await omni.Users.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
 
         if (user is null)
         {
@@ -341,7 +341,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
             });
         }
 
-        var user = await omni.Client.Users.PatchAsync(request.Id, patch, cancellationToken).ConfigureAwait(false);
+        var user = await omni.Users.PatchAsync(request.Id, patch, cancellationToken).ConfigureAwait(false);
         return new UpdateResult<UserState>(UserMapping.ToState(user, args, olds.Adopted));
     }
 
@@ -353,7 +353,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
         {
             try
             {
-                await omni.Client.Users.PatchAsync(request.Id, new ScimUserPatch().SetActive(false), cancellationToken).ConfigureAwait(false);
+                await omni.Users.PatchAsync(request.Id, new ScimUserPatch().SetActive(false), cancellationToken).ConfigureAwait(false);
             }
             catch (OmniNotFoundException)
             {
@@ -363,7 +363,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
             return;
         }
 
-        await omni.Client.Users.DeleteAsync(request.Id, cancellationToken).ConfigureAwait(false);
+        await omni.Users.DeleteAsync(request.Id, cancellationToken).ConfigureAwait(false);
     }
 
     // ---- Helpers -------------------------------------------------------------------------------
