@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Omni.Pulumi.Provider.Protocol;
 using Omni.Pulumi.Provider.Configuration;
 using Omni.Pulumi.Provider.Hosting;
 using Omni.Pulumi.Provider.Schema;
@@ -14,7 +15,7 @@ public class SchemaTests
         using var rateLimiters = new Omni.Client.RateLimiterRegistry();
         using var session = new OmniSession(new ConfigValidator(new EnvironmentVariables(_ => null)), new SecretRedactor(), rateLimiters,
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        return SchemaGenerator.Generate(ProviderResources.Create(session, new SilentLog()), ProviderFunctions.Create(session));
+        return SchemaGenerator.Generate(ProviderCatalog.Resources(session, new SilentLog()), ProviderCatalog.Functions(session));
     }
 
     [Fact]
