@@ -57,6 +57,7 @@ internal static class SchemaGenerator
             ["license"] = PackageInfo.License,
             ["repository"] = PackageInfo.Repository,
             ["publisher"] = PackageInfo.Publisher,
+            ["pluginDownloadURL"] = PackageInfo.PluginDownloadUrl,
             ["config"] = new JsonObject { ["variables"] = config.DeepClone() },
             ["provider"] = new JsonObject
             {
