@@ -132,7 +132,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
         catch (OmniConflictException e)
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"A group with this displayName already exists in Omni, so it was not created ({ResourceMessages.OmniAnswer(e, secretName)}). "
+                $"A group with this displayName already exists in Omni, so it was not created ({ResourceMessages.OmniAnswer(e, secretName)}). {ResourceMessages.LikelyInterruptedRun("group")} "
                 + $"To manage that group with Pulumi, import it by name or by id: {importCommand}; or choose another displayName.", e);
         }
         catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest && args.MemberIds is { Count: > 0 })
@@ -140,7 +140,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
             throw new ProviderFailureException(FailureKind.NothingChanged,
                 $"Omni refused to create the group ({ResourceMessages.OmniAnswer(e, secretName)}). Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
         }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && ResourceMessages.CreateMayHaveReachedOmni(e))
         {
             throw new ProviderFailureException(FailureKind.OutcomeUnknown,
                 "Creating the group was cancelled while the POST to Omni may already have been sent, so Omni may have created it. "

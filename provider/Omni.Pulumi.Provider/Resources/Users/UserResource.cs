@@ -240,10 +240,10 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
             // The client's message says what Omni answered (method, path, status, Omni's own words).
             throw new ProviderFailureException(FailureKind.NothingChanged,
                 $"A user with this userName already exists in Omni, so it was not created "
-                + $"({ResourceMessages.OmniAnswer(e, request.News.IsSecret("userName") ? args.UserName : null)}). "
+                + $"({ResourceMessages.OmniAnswer(e, request.News.IsSecret("userName") ? args.UserName : null)}). {ResourceMessages.LikelyInterruptedRun("user")} "
                 + $"To manage that user with Pulumi, import it: {importCommand}, or set adoptExisting: true on this resource to adopt it.", e);
         }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && ResourceMessages.CreateMayHaveReachedOmni(e))
         {
             throw new ProviderFailureException(FailureKind.OutcomeUnknown,
                 $"Creating user '{args.UserName}' was cancelled while the POST to Omni may already have been sent, so Omni may have created the user. "
