@@ -65,11 +65,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
             return $"'displayName' must be at most {GroupArgs.MaxDisplayNameLength} characters (Omni's limit); it has {name.Length}. Shorten it.";
         }
 
-        var control = name.AsSpan().IndexOfAnyInRange('\0', '\u001f') is var low and >= 0 ? low : name.AsSpan().IndexOfAnyInRange('\u007f', '\u009f');
-        return control < 0
-            ? null
-            : $"'displayName' must not contain control characters such as a tab or newline (found U+{(int)name[control]:X4} at position {control}): "
-                + "Omni could never find the group by its name again. Remove it.";
+        return NameRules.ControlCharacterProblem("displayName", name, "Omni could never find the group by its name again.");
     }
 
     // ---- Diff: what changes (nothing replaces a group) ----------------------------------------

@@ -47,6 +47,7 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
         // Keys with anything unknown under them are not in args.Attributes (the binder keeps them
         // aside as unknown), so they skip these checks and go back to the engine unknown.
         var attributes = await CheckAttributesAsync(request.Urn, args.Attributes, failures, cancellationToken).ConfigureAwait(false);
+        UserInputLimits.Check(news, failures);
         return new CheckResult<UserArgs>(args with { Attributes = attributes }, failures);
     }
 
