@@ -65,7 +65,7 @@ public sealed class OmniUsers
             return await GetAsync(id, ct).ConfigureAwait(false) ?? throw NotFound("PATCH", id);
         }
         var body = JsonIo.Write(patch.ToRequest(), OmniJsonContext.Default.PatchRequestWire);
-        var response = Ensure(await _transport.SendAsync(HttpMethod.Patch, UserPath(id), body, ct).ConfigureAwait(false));
+        var response = Ensure(await _transport.SendAsync(HttpMethod.Patch, UserPath(id), body, ct).ConfigureAwait(false), patch.UserName);
         if (response.StatusCode == HttpStatusCode.NoContent || string.IsNullOrWhiteSpace(response.Body))
         {
             return await GetAsync(id, ct).ConfigureAwait(false) ?? throw NotFound("PATCH", id);
