@@ -9,7 +9,7 @@ VERSION      ?= $(shell sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.
 EMULATOR_URL ?= http://127.0.0.1:8787
 PUBLISH      := -c $(CONFIG) -r $(RID) --self-contained false -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:DebugType=embedded
 
-.PHONY: all restore node-deps build test test-dotnet test-node emulator demo install schema bench clean
+.PHONY: all restore node-deps build test test-dotnet test-node emulator demo install schema schema-check bench clean
 
 all: build
 
@@ -28,9 +28,11 @@ build:
 	dotnet build Omni.Pulumi.sln -c $(CONFIG)
 	dotnet publish emulator/Omni.Emulator $(PUBLISH) -o out/omni-emulator
 	dotnet publish provider/Omni.Pulumi.Provider $(PUBLISH) -o out/pulumi-resource-omni
+	dotnet publish tools/Omni.Roster $(PUBLISH) -o out/omni-roster
 	mkdir -p bin
 	cp out/omni-emulator/omni-emulator bin/omni-emulator
 	cp out/pulumi-resource-omni/pulumi-resource-omni bin/pulumi-resource-omni
+	cp out/omni-roster/omni-roster bin/omni-roster
 
 # Every suite, each runner's output kept under out/test-logs, then one closing count of them all.
 TEST_LOGS := out/test-logs
@@ -47,9 +49,16 @@ test-dotnet: node-deps
 test-node: node-deps
 	node --test tests/conformance/
 
-# sdk/schema.json is generated from the provider's annotated records (the single source of truth).
+# sdk/schema.json is generated from the provider's annotated records (the single source of truth);
+# then tools/Omni.Codegen writes everything derived from it: sdk/dotnet, the README's resource
+# reference and the Registry pages under docs/ (stale generated files are removed).
+# `make schema-check` changes nothing and fails when a generated file differs.
 schema:
 	dotnet run --project provider/Omni.Pulumi.Provider -c $(CONFIG) -- --print-schema $(CURDIR)/sdk/schema.json
+	dotnet run --project tools/Omni.Codegen -c $(CONFIG) -- --root $(CURDIR)
+
+schema-check:
+	dotnet run --project tools/Omni.Codegen -c $(CONFIG) -- --root $(CURDIR) --check
 
 emulator: build
 	bin/omni-emulator --urls $(EMULATOR_URL) --data .omni-emulator
@@ -92,10 +101,11 @@ uninstall:
 
 # Builds Pulumi.Omni (sdk/dotnet) and runs the example programs under Pulumi's test mocks.
 # Both need the Pulumi NuGet package; where the NuGet source does not serve it, say so and pass.
+# The SKIP line is counted as one skipped test in `make test`'s closing total (scripts/test-summary.sh).
 sdk-test:
 	@if ! out=$$(dotnet restore examples/csharp.Tests 2>&1); then \
 	  if grep -qE "NU1101: Unable to find package Pulumi\.|NU1301" <<<"$$out"; then \
-	    echo "SKIP sdk-test: the Pulumi NuGet package is not reachable from this machine's NuGet source"; exit 0; \
+	    echo "SKIP sdk-test: the Pulumi NuGet package is not reachable from this machine's NuGet source (sdk/dotnet and examples/csharp.Tests not built)"; exit 0; \
 	  fi; \
 	  echo "$$out"; exit 1; \
 	fi; \
