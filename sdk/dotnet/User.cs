@@ -82,7 +82,7 @@ namespace Pulumi.Omni
         public Output<string?> LastModified { get; private set; } = null!;
 
         /// <summary>
-        /// The user's email; compared case-insensitively. Changing it replaces the user.
+        /// The user's email; compared case-insensitively. Changing it updates the same Omni user in place (same id, content and schedules); a change of letter case alone is no change.
         /// </summary>
         [Output("userName")]
         public Output<string> UserName { get; private set; } = null!;
@@ -170,7 +170,7 @@ namespace Pulumi.Omni
         public Input<string> DisplayName { get; set; } = null!;
 
         /// <summary>
-        /// The user's email; compared case-insensitively. Changing it replaces the user.
+        /// The user's email; compared case-insensitively. Changing it updates the same Omni user in place (same id, content and schedules); a change of letter case alone is no change.
         /// </summary>
         [Input("userName", required: true)]
         public Input<string> UserName { get; set; } = null!;

@@ -49,7 +49,7 @@ public class SchemaTests
         }
 
         Assert.Equal(["displayName", "userName"], user["requiredInputs"]!.AsArray().Select(n => n!.GetValue<string>()));
-        Assert.True(user["inputProperties"]!["userName"]!["willReplaceOnChanges"]!.GetValue<bool>());
+        Assert.Null(user["inputProperties"]!["userName"]!["willReplaceOnChanges"]); // an email change is an update in place
         Assert.True(schema["config"]!["variables"]!["apiKey"]!["secret"]!.GetValue<bool>());
         Assert.Equal("OMNI_BASE_URL", schema["config"]!["variables"]!["baseUrl"]!["defaultInfo"]!["environment"]![0]!.GetValue<string>());
         Assert.Equal("#/types/omni:index:UserGroup", user["properties"]!["groups"]!["items"]!["$ref"]!.GetValue<string>());

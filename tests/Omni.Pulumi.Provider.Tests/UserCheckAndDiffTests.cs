@@ -118,14 +118,14 @@ public class UserCheckAndDiffTests : HarnessTest
     }
 
     [Fact]
-    public async Task Diff_replaces_on_a_real_userName_change_deleting_first()
+    public async Task Diff_updates_in_place_on_a_real_userName_change()
     {
         var diff = await Diff(ProviderHarness.UserInputs("alice@example.com"), ProviderHarness.UserInputs("alicia@example.com"));
 
         Assert.Equal(DiffResponse.Types.DiffChanges.DiffSome, diff.Changes);
-        Assert.Equal(["userName"], diff.Replaces);
-        Assert.True(diff.DeleteBeforeReplace);
-        Assert.Equal(PropertyDiff.Types.Kind.UpdateReplace, diff.DetailedDiff["userName"].Kind);
+        Assert.Equal(["userName"], diff.Diffs);
+        Assert.Empty(diff.Replaces);
+        Assert.Equal(PropertyDiff.Types.Kind.Update, diff.DetailedDiff["userName"].Kind);
     }
 
     [Fact]
@@ -178,7 +178,8 @@ public class UserCheckAndDiffTests : HarnessTest
     {
         var diff = await Diff(ProviderHarness.UserInputs("a@example.com", "A"), Wire.Struct(("userName", "a@example.com"), ("displayName", Wire.UnknownString)));
         Assert.Equal(["displayName"], diff.Diffs);
-        var replace = await Diff(ProviderHarness.UserInputs("a@example.com", "A"), Wire.Struct(("userName", Wire.UnknownString), ("displayName", "A")));
-        Assert.Equal(["userName"], replace.Replaces);
+        var email = await Diff(ProviderHarness.UserInputs("a@example.com", "A"), Wire.Struct(("userName", Wire.UnknownString), ("displayName", "A")));
+        Assert.Equal(["userName"], email.Diffs);
+        Assert.Empty(email.Replaces); // an email change is an update in place
     }
 }

@@ -14,7 +14,7 @@ import os from 'node:os';
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { startEmulator, startStack, repoRoot, reveal, isUnknown, PATCH_OP, USER_TYPE } from './harness.mjs';
+import { startEmulator, startStack, repoRoot, reveal, isUnknown, PATCH_OP, USER_TYPE, DiffKind } from './harness.mjs';
 import { Deployment, DeploymentError, GROUP_TYPE, idOf, show } from './deployment.mjs';
 import { handMadeOrganisation, runRosterExport, writesBetween } from './adoption.mjs';
 
@@ -130,6 +130,8 @@ function changeRoster(roster) {
   const removed = changed.users[2];
   const oldDisplayName = renamed.displayName;
   renamed.displayName = `${oldDisplayName} (Platform team)`;
+  const oldUserName = renamed.userName;
+  renamed.userName = oldUserName.replace('@', '.platform@'); // an email change: an update in place, same Omni id
   changed.users.splice(2, 1);
   const added = { name: 'frank', userName: 'frank@example.com', displayName: 'Frank Ito', attributes: { department: 'Engineering', level: 2 } };
   changed.users.push(added);
@@ -138,7 +140,8 @@ function changeRoster(roster) {
   for (const g of left) g.members = g.members.filter((m) => m !== removed.name);
   const joined = groups.find((g) => g.members && !left.includes(g)) ?? groups.find((g) => g.members);
   joined?.members.push(added.name);
-  note(`roster change: add ${added.name}, rename ${renamed.name} (${show(oldDisplayName)} → ${show(renamed.displayName)}), remove ${removed.name}`);
+  note(`roster change: add ${added.name}, rename ${renamed.name} (${show(oldDisplayName)} → ${show(renamed.displayName)}, `
+    + `${show(oldUserName)} → ${show(renamed.userName)}), remove ${removed.name}`);
   if (joined) note(`                ${added.name} joins ${joined.name}${left.length ? `; ${removed.name} leaves ${left.map((g) => g.name).join(', ')}` : ''}`);
   return { changed, renamed, removed, added, joined, left };
 }
@@ -206,6 +209,11 @@ async function runHarness(emulator, stack) {
     expect(isUnknown(step.news.memberIds) || (Array.isArray(step.news.memberIds) && step.news.memberIds.some(isUnknown)), `preview should pass ${joined.name} an unknown memberIds, got ${JSON.stringify(step.news.memberIds)}`);
     note(`verified: preview passed ${joined.name} an unknown member id for ${added.name}, who does not exist yet`);
   }
+  const emailStep = planned.find((s) => s.name === renamed.name);
+  expect(emailStep.diff?.detailedDiff?.userName?.kind === DiffKind.UPDATE,
+    `the plan should show ~ userName for ${renamed.name} (an update in place, not a replace): ${JSON.stringify(emailStep.diff?.detailedDiff)}`);
+  note(`verified: the plan shows ~ userName for ${renamed.name}: an update in place`);
+  const renamedId = deployment.resources.get(renamed.name).id;
   console.log('  applying:');
   const removedId = deployment.resources.get(removed.name).id;
   // Omni observed between steps: each group that loses the removed user must hold them no longer
@@ -228,6 +236,8 @@ async function runHarness(emulator, stack) {
   await verifyInOmni(emulator, deployment, changedDesired);
   expect(await emulator.getUser(removedId) === null, `${removed.name} is still in Omni after its removal`);
   note(`verified: ${removed.name} is gone from Omni`);
+  expect(deployment.resources.get(renamed.name).id === renamedId, `${renamed.name}'s email change must keep the Omni id ${renamedId}`);
+  note(`verified: ${renamed.name} has the new email and the same Omni id (${renamedId})`);
 
   header('out-of-band change: someone edits a user and a group in the Omni UI, then refresh');
   const target = changed.users[0];

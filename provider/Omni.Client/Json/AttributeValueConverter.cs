@@ -51,6 +51,11 @@ internal sealed class AttributeValueConverter : JsonConverter<AttributeValue>
 
     public override void Write(Utf8JsonWriter writer, AttributeValue value, JsonSerializerOptions options)
     {
+        if (value.IsBoolean)
+        {
+            writer.WriteBooleanValue(value.Single == "true");
+            return;
+        }
         if (!value.IsList)
         {
             writer.WriteStringValue(value.Single);

@@ -10,10 +10,11 @@ namespace Omni.Client;
 [JsonConverter(typeof(AttributeValueConverter))]
 public sealed class AttributeValue : IEquatable<AttributeValue>
 {
-    private AttributeValue(string? single, IReadOnlyList<string>? many)
+    private AttributeValue(string? single, IReadOnlyList<string>? many, bool isBoolean = false)
     {
         Single = single;
         Many = many;
+        IsBoolean = isBoolean;
     }
 
     public string? Single { get; }
@@ -21,6 +22,15 @@ public sealed class AttributeValue : IEquatable<AttributeValue>
     public IReadOnlyList<string>? Many { get; }
 
     public bool IsList => Many is not null;
+
+    /// <summary>
+    /// A single value given as a boolean: sent as JSON <c>true</c>/<c>false</c>, as Omni's create-user example does,
+    /// with <see cref="Single"/> "true"/"false". Omni may store it in another form ("yes"); equality compares the
+    /// text only, so this flag says how the value is sent, never whether two values are equal.
+    /// </summary>
+    public bool IsBoolean { get; }
+
+    public static AttributeValue Of(bool value) => new(value ? "true" : "false", null, isBoolean: true);
 
     public static AttributeValue Of(string value)
     {
@@ -60,6 +70,8 @@ public sealed class AttributeValue : IEquatable<AttributeValue>
                 return null;
             case AttributeValue value when definition is null:
                 return value.IsList && value.Many!.Count == 0 ? null : value;
+            case AttributeValue { IsBoolean: true } flag when definition is { MultipleValues: false } && !IsNumber(definition):
+                return flag;
             case AttributeValue value:
                 return value.IsList ? NormalizeList(value.Many!, definition) : NormalizeSingle(value.Single, definition);
             case JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined }:
@@ -83,7 +95,9 @@ public sealed class AttributeValue : IEquatable<AttributeValue>
             return null;
         }
         // Omni stores a single value given for a multi-valued attribute as a list of one.
-        return definition is { MultipleValues: true } ? Of([single]) : Of(single);
+        return definition is { MultipleValues: true } ? Of([single])
+            : input is bool or JsonElement { ValueKind: JsonValueKind.True or JsonValueKind.False } ? Of(single == "true")
+            : Of(single);
     }
 
     private static AttributeValue? NormalizeList(IEnumerable list, UserAttributeDefinition? definition)
@@ -110,7 +124,7 @@ public sealed class AttributeValue : IEquatable<AttributeValue>
     private static string? NormalizeScalar(object? input, bool inList, UserAttributeDefinition? definition)
     {
         var scalar = NormalizeScalar(input, inList);
-        if (definition is null || !string.Equals(definition.Type, NumberType, StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(scalar))
+        if (definition is null || !IsNumber(definition) || string.IsNullOrEmpty(scalar))
         {
             return scalar;
         }
@@ -123,6 +137,9 @@ public sealed class AttributeValue : IEquatable<AttributeValue>
         }
         return NumberText(scalar, definition);
     }
+
+    private static bool IsNumber(UserAttributeDefinition definition) =>
+        string.Equals(definition.Type, NumberType, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The type name Omni gives numeric attributes in GET /api/v1/user-attributes.</summary>
     internal const string NumberType = "Number";

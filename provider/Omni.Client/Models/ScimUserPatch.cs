@@ -94,6 +94,7 @@ public sealed class ScimUserPatch
     private static JsonNode? ToNode(AttributeValue? value) => value switch
     {
         null => null,
+        { IsBoolean: true } => JsonValue.Create(value.Single == "true"),
         { IsList: true } => new JsonArray(value.Many!.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
         _ => JsonValue.Create(value.Single),
     };

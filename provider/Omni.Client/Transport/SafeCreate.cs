@@ -127,7 +127,7 @@ internal static class SafeCreate
         new(HttpMethod.Post.Method, logPath,
             $"{state.Posts} POST(s) sent, the last one ended with {last.LastFailure ?? last.OmniMessage}"
             + (state.Lookups > 0 ? $"; the {nameField} was looked up {state.Lookups} time(s) after an unknown outcome and not found" : ""),
-            $"the last POST may still have reached Omni: look the {nameField} up (or refresh) before creating it again; {last.Hint}",
+            $"the last POST may still have reached Omni: look the {nameField} up (read it again) before creating it again; {last.Hint}",
             state.Posts, last)
         {
             MayHaveBeenApplied = true,

@@ -42,7 +42,8 @@ internal sealed class ProviderHarness : IAsyncDisposable
 
     public string ApiKey => Emulator.ApiKey;
 
-    public static async Task<ProviderHarness> StartAsync(bool withEngine = true)
+    /// <param name="booleanAttributesAsYesNo">The emulator's <c>--bool-attributes yes-no</c>: booleans stored as "yes"/"no".</param>
+    public static async Task<ProviderHarness> StartAsync(bool withEngine = true, bool booleanAttributesAsYesNo = false)
     {
         var emulator = await EmulatorServer.StartAsync(new EmulatorOptions
         {
@@ -50,6 +51,7 @@ internal sealed class ProviderHarness : IAsyncDisposable
             InMemory = true,
             RequestsPerMinute = 0,
             PersonalAccessTokens = [PersonalToken],
+            BooleanAttributesAsYesNo = booleanAttributesAsYesNo,
         });
         var engine = await FakeEngine.StartAsync();
         var environment = new Dictionary<string, string?>();

@@ -6,8 +6,9 @@ internal record UserArgs
     public const string Delete = "delete";
     public const string Deactivate = "deactivate";
 
-    [PulumiProperty("userName", Description = "The user's email; compared case-insensitively. Changing it replaces the user.",
-        Required = true, ReplaceOnChanges = true, IgnoreCase = true,
+    [PulumiProperty("userName", Description = "The user's email; compared case-insensitively. Changing it updates the same Omni user in place "
+        + "(same id, content and schedules); a change of letter case alone is no change.",
+        Required = true, IgnoreCase = true,
         Pattern = @"^[^@\s]+@[^@\s]+\.[^@\s]+$", PatternMessage = "must be the user's email address, e.g. alice@example.com")]
     public string UserName { get; init; } = "";
 

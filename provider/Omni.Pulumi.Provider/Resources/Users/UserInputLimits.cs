@@ -1,5 +1,3 @@
-using Omni.Pulumi.Provider.Protocol;
-
 namespace Omni.Pulumi.Provider.Resources.Users;
 
 /// <summary>
@@ -34,7 +32,7 @@ internal static class UserInputLimits
 
         foreach (var (key, value) in args.Attributes ?? new Dictionary<string, object?>())
         {
-            var path = PropertyPath.Child("attributes", key);
+            var path = news.PathOf(a => a.Attributes, key);
             Replace(failures, path, NameRules.NulProblem($"attributes key {path}", key) ?? ValueProblem(path, value));
         }
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using Omni.Client;
 using Omni.Pulumi.Provider.Configuration;
 
@@ -9,7 +10,9 @@ namespace Omni.Pulumi.Provider.Resources.Users;
 /// userName, displayName and deletionMode are checked by their declared rules (UserArgs); Check and
 /// Diff here handle the attributes, which need Omni's definitions and its stored form.
 /// </summary>
-/// <remarks>A replacement deletes first: userName is the email Omni keys users on, and it is unique.</remarks>
+/// <remarks>A userName (email) change is one PATCH on the same user (Omni's documented replace of userName with
+/// displayName): a replacement would delete the person, reassign their content and schedules, and create a
+/// stranger. A replacement (only ever `pulumi up --replace`) deletes first: the email is unique in Omni.</remarks>
 [PulumiResource("omni:index:User", Description = "A member of the Omni organisation, managed through Omni's SCIM 2.0 API.",
     DeleteBeforeReplace = true)]
 internal sealed class UserResource(OmniSession omni, IEngineLog log) :
@@ -125,7 +128,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
 
     public IReadOnlyList<PropertyChange> Diff(DiffRequest<UserArgs, UserState> request) =>
     [
-        // userName replaces (a change of letter case alone is no change); the rest update in place.
+        // Everything updates in place; a userName differing only in letter case is no change.
         .. request.DeclaredChangesExcept(a => a.Attributes),
         .. AttributeChanges(request.Olds.Attributes, request.OldInputs?.Attributes, request.News),
     ];
@@ -154,7 +157,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
             }
 
             var @new = UserAttributes.NormalizeOrNull(wanted[key]);
-            if (old != @new)
+            if (old != @new && !UserAttributes.Unchanged(oldInputs, key, @new))
             {
                 yield return new PropertyChange(path, (old, @new) switch
                 {
@@ -291,7 +294,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
 
         // Refresh: Omni's values, but only for the attribute keys the program declares.
         var declared = request.OldInputs ?? request.Olds ?? new UserArgs();
-        var inputs = UserMapping.ToArgs(user, declared, UserAttributes.AsHeld(declared.Attributes, user));
+        var inputs = UserMapping.ToArgs(user, declared, UserAttributes.AsRefreshed(declared.Attributes, request.Olds?.Attributes, user));
         return new ReadResult<UserArgs, UserState>(user.Id, UserMapping.ToState(user, inputs, request.Olds?.Adopted ?? false), inputs);
     }
 
@@ -314,7 +317,13 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
         }
 
         var patch = new ScimUserPatch();
-        if (olds.DisplayName != args.DisplayName)
+        var emailChanges = !string.Equals(olds.UserName, args.UserName, StringComparison.OrdinalIgnoreCase);
+        if (emailChanges)
+        {
+            // Omni's documented form sets userName and displayName together.
+            patch.SetUserName(args.UserName).SetDisplayName(args.DisplayName);
+        }
+        else if (olds.DisplayName != args.DisplayName)
         {
             patch.SetDisplayName(args.DisplayName);
         }
@@ -329,7 +338,11 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
             .Where(a => a.Value is not null)
             .ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal);
         var removed = (request.OldInputs?.Attributes ?? olds.Attributes)?.Keys.Except(args.Attributes?.Keys ?? []) ?? [];
-        AddAttributeChanges(patch, held, args.Attributes, removed);
+        // A key whose declared value is what Omni last stored (perhaps in its own form) is not sent again.
+        var changed = args.Attributes?
+            .Where(a => !UserAttributes.Unchanged(request.OldInputs?.Attributes, a.Key, UserAttributes.NormalizeOrNull(a.Value)))
+            .ToDictionary(StringComparer.Ordinal);
+        AddAttributeChanges(patch, held, changed, removed);
 
         if (patch.IsEmpty)
         {
@@ -342,8 +355,31 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
             });
         }
 
-        var user = await omni.Users.PatchAsync(request.Id, patch, cancellationToken).ConfigureAwait(false);
+        ScimUser user;
+        try
+        {
+            user = await omni.Users.PatchAsync(request.Id, patch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OmniApiException e) when (emailChanges && e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest)
+        {
+            throw new ProviderFailureException(FailureKind.NothingChanged, EmailChangeRefused(request, e), e);
+        }
+
         return new UpdateResult<UserState>(UserMapping.ToState(user, args, olds.Adopted));
+    }
+
+    /// <summary>Names both emails (unless secret) and the two ways on: the address may belong to another user.</summary>
+    private static string EmailChangeRefused(UpdateRequest<UserArgs, UserState> request, OmniApiException e)
+    {
+        var secret = request.News.IsSecret(a => a.UserName);
+        var from = secret ? "its current email" : $"'{request.Olds.UserName}'";
+        var to = secret ? "the new (secret) email" : $"'{request.News.Value.UserName}'";
+        var importCommand = ResourceMessages.ImportCommand("omni:index:User", "<name>", secret ? null : request.News.Value.UserName, "<userName>");
+        return $"Omni refused to change user {request.Id}'s email from {from} to {to}, so nothing changed "
+            + $"({ResourceMessages.OmniAnswer(e, secret ? request.News.Value.UserName : null)}). "
+            + $"If {to} belongs to another Omni user, either manage that user instead (import it: {importCommand}, and remove this resource "
+            + "from the program or state), or replace this user explicitly with `pulumi up --replace <urn>`, which deletes it "
+            + "(Omni reassigns its content and deletes its schedules) before creating the new one.";
     }
 
     // ---- Delete: DELETE, or deactivate; already gone counts as done -------------------------
