@@ -40,7 +40,8 @@ public sealed class ExampleProgramTests
 
         Assert.Equal("alice-id", await OutputUtilities.GetValueAsync(alice.Id));
         Assert.Equal("Alice Martin", await OutputUtilities.GetValueAsync(alice.DisplayName));
-        Assert.Equal(ImmutableArray.Create("alice@example.com"), await OutputUtilities.GetValueAsync(alice.Emails));
+        // ImmutableArray is a struct wrapper: compare its items, not the wrappers.
+        Assert.Equal(new[] { "alice@example.com" }, (await OutputUtilities.GetValueAsync(alice.Emails)).AsEnumerable());
         Assert.Empty(await OutputUtilities.GetValueAsync(alice.Groups));
         Assert.False(await OutputUtilities.GetValueAsync(alice.Adopted));
     }

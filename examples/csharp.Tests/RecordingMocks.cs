@@ -25,7 +25,9 @@ public sealed class RecordingMocks : IMocks
             outputs["created"] = "2026-01-01T00:00:00Z";
         }
 
-        return Task.FromResult<(string? id, object state)>((args.Id ?? $"{name}-id", outputs.ToImmutable()));
+        // The real SDK passes "" (not null) as the id of a resource that is not being imported.
+        var id = string.IsNullOrEmpty(args.Id) ? $"{name}-id" : args.Id;
+        return Task.FromResult<(string? id, object state)>((id, outputs.ToImmutable()));
     }
 
     /// <summary>Functions: getUser answers with a user built from the id it was asked for; others with nothing.</summary>

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Omni.Codegen.Docs;
+using Omni.Codegen.Dotnet;
+using Omni.Codegen.Schema;
 
 namespace Omni.Codegen;
 
@@ -8,7 +11,10 @@ internal static class Generators
 {
     public static IReadOnlyList<GeneratorOutput> All(JsonObject schema, string root) =>
     [
-        // Filled in by the C# SDK, TypeScript SDK, docs and README generators.
+        DotnetSdkGenerator.Generate(PackageSchema.From(schema)),
+        RegistryDocsGenerator.Generate(PackageSchema.From(schema)),
+        ReadmeReferenceGenerator.Generate(PackageSchema.From(schema), root),
+        new GeneratorOutput("nodejs", [Nodejs.NodejsGenerator.Folder], Nodejs.NodejsGenerator.Generate(schema)),
     ];
 }
 

@@ -26,7 +26,18 @@ var schemaPath = Path.Combine(root, "sdk", "schema.json");
 var schema = JsonNode.Parse(File.ReadAllText(schemaPath))?.AsObject()
     ?? throw new InvalidDataException($"{schemaPath} is not a JSON object.");
 
-var outputs = Generators.All(schema, root);
+IReadOnlyList<GeneratorOutput> outputs;
+try
+{
+    outputs = Generators.All(schema, root);
+}
+catch (Exception e) when (e is InvalidDataException or NotSupportedException or FileNotFoundException)
+{
+    // A schema the generators cannot render: say what and where, without a stack trace.
+    Console.Error.WriteLine($"omni-codegen: {e.Message}");
+    return 1;
+}
+
 var result = GeneratedTree.Apply(root, outputs, check);
 foreach (var line in result.Report)
 {
