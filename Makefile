@@ -9,7 +9,7 @@ VERSION      ?= $(shell sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.
 EMULATOR_URL ?= http://127.0.0.1:8787
 PUBLISH      := -c $(CONFIG) -r $(RID) --self-contained false -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:DebugType=embedded
 
-.PHONY: all restore node-deps build test test-dotnet test-node test-ts sdk-nodejs emulator demo install schema schema-check bench clean
+.PHONY: all restore node-deps build dist test test-dotnet test-node test-ts sdk-nodejs emulator demo install schema schema-check bench clean
 
 all: build
 
@@ -28,15 +28,23 @@ node-deps:
 	[ -d examples/typescript/node_modules ] || npm ci --prefix examples/typescript --no-audit --no-fund
 
 # Single-file executables at the repository root's bin/, the way the Pulumi engine expects a plugin.
+# The plugin is NativeAOT where this machine can link it (scripts/publish-plugin.sh says why not,
+# and falls back to the framework-dependent single file); the framework-dependent build is kept at
+# out/framework-dependent/ as the benchmark's baseline.
 build:
 	dotnet build Omni.Pulumi.sln -c $(CONFIG)
 	dotnet publish emulator/Omni.Emulator $(PUBLISH) -o out/omni-emulator
-	dotnet publish provider/Omni.Pulumi.Provider $(PUBLISH) -o out/pulumi-resource-omni
-	dotnet publish tools/Omni.Roster $(PUBLISH) -o out/omni-roster
+	dotnet publish provider/Omni.Pulumi.Provider $(PUBLISH) -p:PublishAot=false -o out/framework-dependent
 	mkdir -p bin
 	cp out/omni-emulator/omni-emulator bin/omni-emulator
-	cp out/pulumi-resource-omni/pulumi-resource-omni bin/pulumi-resource-omni
+	scripts/publish-plugin.sh $(RID) $(CONFIG) bin/pulumi-resource-omni >/dev/null
+	dotnet publish tools/Omni.Roster $(PUBLISH) -o out/omni-roster
 	cp out/omni-roster/omni-roster bin/omni-roster
+
+# Release archives under dist/, laid out as Pulumi's own providers' (see scripts/dist.sh).
+dist:
+	scripts/dist.sh $(VERSION) $(CONFIG)
+	node --test tests/dist/
 
 # Every suite, each runner's output kept under out/test-logs, then one closing count of them all.
 TEST_LOGS := out/test-logs
@@ -93,7 +101,7 @@ bench: build
 	dotnet run --project tests/bench/Omni.Bench -c $(CONFIG) --no-build -- $(BENCH_ARGS)
 
 clean:
-	rm -rf bin out .omni-emulator
+	rm -rf bin out dist .omni-emulator
 	dotnet clean Omni.Pulumi.sln -c $(CONFIG) >/dev/null
 
 # --- install: the plugin where the Pulumi engine finds it -------------------------------------

@@ -26,9 +26,15 @@ public sealed record EmulatorOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// True: booleans sent as attribute values are stored as "yes"/"no", as Omni's create-user page shows
+    /// (<c>--bool-attributes yes-no</c>); false (default, <c>true-false</c>): as "true"/"false".
+    /// </summary>
+    public bool BooleanAttributesAsYesNo { get; init; }
+
     public const string Usage =
         "omni-emulator [--urls URL] [--data DIR | --in-memory] [--api-key KEY] [--pat TOKEN]... " +
-        "[--requests-per-minute N] [--rate-limit-window-seconds S] [--retry-after] [--attributes FILE]";
+        "[--requests-per-minute N] [--rate-limit-window-seconds S] [--retry-after] [--attributes FILE] [--bool-attributes true-false|yes-no]";
 
     /// <summary>Reads the command line; throws <see cref="ArgumentException"/> naming the flag at fault.</summary>
     public static EmulatorOptions Parse(string[] args)
@@ -60,6 +66,17 @@ public sealed record EmulatorOptions
                     break;
                 case "--retry-after": options = options with { RetryAfter = true }; break;
                 case "--attributes": options = options with { AttributesFile = Value(args, ref i) }; break;
+                case "--bool-attributes":
+                    options = options with
+                    {
+                        BooleanAttributesAsYesNo = Value(args, ref i) switch
+                        {
+                            "yes-no" => true,
+                            "true-false" => false,
+                            var other => throw new ArgumentException($"--bool-attributes must be 'true-false' or 'yes-no', got '{other}'.", nameof(args)),
+                        },
+                    };
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{flag}'. Usage: {Usage}", nameof(args));
             }

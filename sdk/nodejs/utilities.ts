@@ -36,7 +36,7 @@ export function getVersion(): string {
  * @internal
  */
 export function resourceOptsDefaults(): any {
-    return { version: getVersion() };
+    return { version: getVersion(), pluginDownloadURL: "https://github.com/pulumi-resource-omni/pulumi-resource-omni/releases/download/v${VERSION}" };
 }
 
 /**
