@@ -103,6 +103,33 @@ public class RecentListingTests
     }
 
     [Fact]
+    public async Task A_listing_slower_than_the_lifetime_still_serves_the_reads_after_it()
+    {
+        var pending = new TaskCompletionSource();
+        Func<IAsyncEnumerable<ScimGroup>> slow = () =>
+        {
+            _listings++;
+            return Slow();
+        };
+
+        var first = _listing.GetAsync("g1", slow, Gets("g1", true), CancellationToken.None);
+        _clock.Advance(RecentListing<ScimGroup>.Lifetime * 3); // a large organisation at 60 requests a minute
+        pending.SetResult();
+        await first;
+        await ReadAsync("g2");
+
+        Assert.Equal(1, _listings);
+        Assert.Empty(_gets);
+
+        async IAsyncEnumerable<ScimGroup> Slow()
+        {
+            await pending.Task;
+            yield return Group("g1");
+            yield return Group("g2");
+        }
+    }
+
+    [Fact]
     public async Task A_failed_listing_is_not_reused()
     {
         Func<IAsyncEnumerable<ScimGroup>> failing = () =>

@@ -7,8 +7,10 @@ namespace Omni.Pulumi.Provider.Configuration;
 /// </summary>
 /// <remarks>
 /// <para>The first Read starts the listing; parallel Reads await the same one; later Reads within
-/// <see cref="Lifetime"/> (counted from when the listing started) answer from it, so a long `up`
-/// never acts on an answer older than that.</para>
+/// <see cref="Lifetime"/> (counted from when its last page arrived) answer from it, so a long `up`
+/// never acts on an answer much older than that. Counting from the end, not the start, matters when
+/// listing a large organisation at 60 requests a minute takes longer than the lifetime: otherwise
+/// each Read would find the listing expired and start another.</para>
 /// <para>An id the listing does not hold is confirmed with one GET before it is reported gone
 /// (the listing may predate its creation, or a page may have shifted under it). An id written
 /// through this process since the listing started (<see cref="Invalidate"/>) is read with a GET too.</para>
@@ -24,7 +26,7 @@ internal sealed class RecentListing<T>(TimeProvider time, Func<T, string> idOf) 
 
     private readonly Lock _gate = new();
     private Task<Dictionary<string, T>>? _listing;
-    private long _startedAt;
+    private long _finishedAt;
 
     // Ids written since the current listing started: its answer for them may be from before the write.
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
@@ -80,7 +82,6 @@ internal sealed class RecentListing<T>(TimeProvider time, Func<T, string> idOf) 
 
         // Writes that finished before this listing starts are in its answer; later ones invalidate again.
         _written.Clear();
-        _startedAt = time.GetTimestamp();
         _listing = IndexAsync(listAll());
         return _listing;
     }
@@ -94,9 +95,15 @@ internal sealed class RecentListing<T>(TimeProvider time, Func<T, string> idOf) 
             byId[idOf(item)] = item;
         }
 
+        lock (_gate)
+        {
+            _finishedAt = time.GetTimestamp();
+        }
+
         return byId;
     }
 
+    // In flight: shared. Finished: usable for the lifetime after its last page.
     private bool IsUsable(Task<Dictionary<string, T>>? listing) =>
-        listing is { IsFaulted: false, IsCanceled: false } && time.GetElapsedTime(_startedAt) < Lifetime;
+        listing is { IsFaulted: false, IsCanceled: false } && (!listing.IsCompleted || time.GetElapsedTime(_finishedAt) < Lifetime);
 }
