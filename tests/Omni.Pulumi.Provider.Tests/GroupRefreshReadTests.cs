@@ -7,8 +7,9 @@ using static Omni.Pulumi.Provider.Tests.Harness.GroupRequests;
 
 namespace Omni.Pulumi.Provider.Tests;
 
-/// <summary>A refresh of many memberships of one group GETs that group once (okta#808), counted
-/// by the emulator; writes through the provider and failures make the next Read GET again.</summary>
+/// <summary>A refresh of many groups and memberships lists /groups once instead of one GET per group
+/// (okta#808), counted by the emulator; writes through the provider make the next Read of the group
+/// GET it, and failures make the next Read list again.</summary>
 public class GroupRefreshReadTests : HarnessTest
 {
     private sealed record Membership(string Name, CreateResponse Created, Struct Inputs);
@@ -34,8 +35,10 @@ public class GroupRefreshReadTests : HarnessTest
 
     private Task<int> GroupGetsAsync() => H.CountAsync("GET", GroupById);
 
+    private Task<int> GroupListingsAsync() => H.CountAsync("GET", Groups);
+
     [Fact]
-    public async Task Parallel_refreshes_of_memberships_of_one_group_GET_it_once()
+    public async Task Parallel_refreshes_of_memberships_of_one_group_share_one_listing_and_GET_nothing()
     {
         await H.ConfigureAsync();
         var (_, memberships, _) = await GroupWithMembershipsAsync(5);
@@ -44,7 +47,8 @@ public class GroupRefreshReadTests : HarnessTest
         var reads = await Task.WhenAll(memberships.Select(RefreshAsync));
         var again = await RefreshAsync(memberships[0]);
 
-        Assert.Equal(1, await GroupGetsAsync() - before);
+        Assert.Equal(0, await GroupGetsAsync() - before);
+        Assert.Equal(1, await GroupListingsAsync());
         Assert.Equal(memberships.Select(m => m.Created.Id), reads.Select(r => r.Id));
         Assert.Equal(memberships[0].Created.Id, again.Id);
     }
@@ -67,10 +71,11 @@ public class GroupRefreshReadTests : HarnessTest
         var removed = await H.RefreshAsync(MembershipType, "outsider", created.Id, created.Properties, inputs);
         Assert.Equal("", removed.Id);
         Assert.Equal(gets + 3, await GroupGetsAsync());
+        Assert.Equal(1, await GroupListingsAsync());
     }
 
     [Fact]
-    public async Task A_failed_GET_is_not_reused_by_the_next_refresh()
+    public async Task A_failed_listing_is_not_reused_by_the_next_refresh()
     {
         await H.ConfigureAsync(maxRetries: 0);
         var (_, memberships, _) = await GroupWithMembershipsAsync(1);
@@ -82,11 +87,12 @@ public class GroupRefreshReadTests : HarnessTest
 
         Assert.NotEqual(StatusCode.OK, error.StatusCode);
         Assert.Equal(memberships[0].Created.Id, read.Id);
-        Assert.Equal(2, await GroupGetsAsync() - before);
+        Assert.Equal(0, await GroupGetsAsync() - before);
+        Assert.Equal(2, await GroupListingsAsync());
     }
 
     [Fact]
-    public async Task A_group_refresh_and_its_memberships_share_the_GET_and_a_group_update_invalidates_it()
+    public async Task A_group_refresh_and_its_memberships_share_the_listing_and_a_group_update_invalidates_it()
     {
         await H.ConfigureAsync();
         var (group, memberships, _) = await GroupWithMembershipsAsync(1);
@@ -106,11 +112,12 @@ public class GroupRefreshReadTests : HarnessTest
 
         Assert.Equal("Renamed", renamed.Properties.Fields["displayName"].StringValue);
         Assert.Equal(group.Id, analysts.Id);
-        Assert.Equal(3, await GroupGetsAsync() - before); // other, other after its update, analysts shared with its membership
+        Assert.Equal(1, await GroupGetsAsync() - before); // other after its update; the rest from the one listing
+        Assert.Equal(1, await GroupListingsAsync());
     }
 
     [Fact]
-    public async Task Deleting_a_user_through_the_provider_makes_the_next_refresh_of_their_membership_GET_the_group_again()
+    public async Task Deleting_a_user_through_the_provider_makes_the_next_refresh_of_their_membership_list_the_groups_again()
     {
         await H.ConfigureAsync();
         using var omni = H.OutOfBand();
@@ -124,6 +131,24 @@ public class GroupRefreshReadTests : HarnessTest
         var gone = await H.RefreshAsync(MembershipType, "dana-in", created.Id, created.Properties, inputs);
 
         Assert.Equal("", gone.Id); // Omni took her out of the group; a shared answer from before would still list her
-        Assert.Equal(gets + 1, await GroupGetsAsync());
+        Assert.Equal(gets, await GroupGetsAsync());
+        Assert.Equal(2, await GroupListingsAsync());
+    }
+
+    [Fact]
+    public async Task A_membership_added_by_another_resource_shows_in_the_next_refresh_of_its_group()
+    {
+        await H.ConfigureAsync();
+        using var omni = H.OutOfBand();
+        var erin = await omni.Users.CreateAsync(new ScimUserCreate("erin@example.com", "Erin"));
+        var (group, groupInputs) = await H.CreateAsync(GroupType, "team", GroupInputs("Team"));
+        var before = await H.RefreshAsync(GroupType, "team", group.Id, group.Properties, groupInputs);
+        Assert.Empty(before.Properties.Fields["members"].ListValue.Values);
+
+        await H.CreateAsync(MembershipType, "erin-in", MembershipInputs(group.Id, erin.Id));
+        var after = await H.RefreshAsync(GroupType, "team", group.Id, group.Properties, groupInputs);
+
+        Assert.Single(after.Properties.Fields["members"].ListValue.Values);
+        Assert.Equal(1, await GroupListingsAsync());
     }
 }

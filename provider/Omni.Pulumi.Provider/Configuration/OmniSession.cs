@@ -12,25 +12,26 @@ namespace Omni.Pulumi.Provider.Configuration;
 /// </summary>
 /// <param name="rateLimiters">The host's one registry: every client of the run draws from the same
 /// bucket for a key, however often the provider is configured.</param>
-/// <param name="timeProvider">The clock of the shared group reads' lifetime; the system clock unless a test sets one.</param>
+/// <param name="timeProvider">The clock of the shared listings' lifetime; the system clock unless a test sets one.</param>
 internal sealed class OmniSession(ConfigValidator validator, SecretRedactor redactor, RateLimiterRegistry rateLimiters, ILoggerFactory loggerFactory,
     TimeProvider? timeProvider = null) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _lifetime = new();
-    private readonly GroupReadCache _groupReads = new(timeProvider ?? TimeProvider.System);
+    private readonly RecentListing<ScimUser> _userReads = new(timeProvider ?? TimeProvider.System, static u => u.Id);
+    private readonly RecentListing<ScimGroup> _groupReads = new(timeProvider ?? TimeProvider.System, static g => g.Id);
     private Api? _api;
     private Task<IReadOnlyList<UserAttributeDefinition>>? _definitions;
 
     /// <summary>The client and its decorated APIs, swapped together when the provider is configured again.</summary>
-    private sealed record Api(OmniClient Client, GroupForgettingUsers Users, CachingGroups Groups);
+    private sealed record Api(OmniClient Client, CachingUsers Users, CachingGroups Groups);
 
     public bool IsConfigured => Volatile.Read(ref _api) is not null;
 
     public OmniClient Client => Current.Client;
 
-    /// <summary>The client's users; deleting one forgets the shared group reads.</summary>
-    public IOmniUsers Users => Current.Users;
+    /// <summary>The client's users, with reads shared within one refresh (<see cref="CachingUsers.GetRecentAsync"/>).</summary>
+    public CachingUsers Users => Current.Users;
 
     /// <summary>The client's groups, with reads shared within one refresh (<see cref="CachingGroups.GetRecentAsync"/>).</summary>
     public CachingGroups Groups => Current.Groups;
@@ -94,8 +95,10 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
         lock (_gate)
         {
             previous = _api;
-            _api = new Api(client, new GroupForgettingUsers(client.Users, _groupReads), new CachingGroups(client.Groups, _groupReads, _lifetime.Token));
+            _api = new Api(client, new CachingUsers(client.Users, _userReads, _groupReads, _lifetime.Token),
+                new CachingGroups(client.Groups, _groupReads, _lifetime.Token));
             _definitions = null;
+            _userReads.Clear();
             _groupReads.Clear(); // another key or organisation: nothing fetched before applies
         }
 

@@ -40,6 +40,6 @@ internal static class ClientOverheadBench
                 using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
             }
         });
-        return new BenchResult("client-get", candidate, baseline, $"{options.Iterations} GETs: OmniClient vs bare HttpClient");
+        return BenchResult.Time("client-get", candidate, baseline, $"{options.Iterations} GETs: OmniClient vs bare HttpClient");
     }
 }

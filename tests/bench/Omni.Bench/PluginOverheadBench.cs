@@ -1,5 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Net.Client;
 using Omni.Client;
 using Pulumirpc;
 
@@ -13,23 +12,8 @@ internal static class PluginOverheadBench
 {
     public static async Task<BenchResult> RunAsync(BenchEmulator emulator, string pluginPath, BenchOptions options, CancellationToken ct = default)
     {
-        using var plugin = await PluginProcess.StartAsync(pluginPath, ct);
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{plugin.Port}");
-        var provider = new ResourceProvider.ResourceProviderClient(channel);
-        await provider.ConfigureAsync(new ConfigureRequest
-        {
-            AcceptSecrets = true,
-            AcceptResources = true,
-            Args = new Struct
-            {
-                Fields =
-                {
-                    ["baseUrl"] = Value.ForString(emulator.BaseUrl.ToString()),
-                    ["apiKey"] = Value.ForString(emulator.ApiKey),
-                    ["requestsPerMinute"] = Value.ForNumber(100_000),
-                },
-            },
-        }, cancellationToken: ct);
+        using var plugin = await PluginConnection.StartAsync(pluginPath, emulator, requestsPerMinute: 100_000, ct);
+        var provider = plugin.Provider;
 
         using var client = new OmniClient(new OmniClientOptions
         {
@@ -43,8 +27,8 @@ internal static class PluginOverheadBench
         {
             for (var i = 0; i < n; i++)
             {
-                var urn = $"urn:pulumi:bench::bench::omni:index:User::u{round}-{i}";
-                var news = UserInputs($"plugin.{Guid.NewGuid():N}@example.com");
+                var urn = PluginConnection.Urn($"u{round}-{i}");
+                var news = PluginConnection.UserInputs($"plugin.{Guid.NewGuid():N}@example.com");
                 var check = await provider.CheckAsync(new CheckRequest { Urn = urn, News = news, Olds = new Struct(), Type = "omni:index:User", Name = $"u{i}" }, cancellationToken: ct);
                 if (check.Failures.Count > 0)
                 {
@@ -65,16 +49,6 @@ internal static class PluginOverheadBench
                     new Dictionary<string, AttributeValue> { ["region"] = AttributeValue.Of("emea") }), ct);
             }
         });
-        return new BenchResult("plugin-create", candidate, baseline, $"{n} users: plugin Check+Create over gRPC vs client create");
+        return BenchResult.Time("plugin-create", candidate, baseline, $"{n} users: plugin Check+Create over gRPC vs client create", maxRatio: 1.5);
     }
-
-    private static Struct UserInputs(string userName) => new()
-    {
-        Fields =
-        {
-            ["userName"] = Value.ForString(userName),
-            ["displayName"] = Value.ForString("Bench User"),
-            ["attributes"] = Value.ForStruct(new Struct { Fields = { ["region"] = Value.ForString("emea") } }),
-        },
-    };
 }

@@ -16,6 +16,19 @@ internal sealed class PluginProcess : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The plugin's peak resident set (VmHWM) in MiB so far; null where /proc is not available.</summary>
+    public double? PeakRssMiB()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        if (!File.Exists(status))
+        {
+            return null;
+        }
+
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
     /// <summary>The plugin `make build` put in bin/ (NativeAOT where the toolchain allowed it).</summary>
     public static string? Locate() => InRepository("bin", "pulumi-resource-omni");
 

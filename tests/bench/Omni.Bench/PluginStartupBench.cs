@@ -19,9 +19,9 @@ internal static class PluginStartupBench
         var frameworkDependent = await MedianStartAsync(frameworkDependentPlugin, ct);
         var speedup = frameworkDependent / native;
         var ok = native < Goal && speedup >= GoalSpeedup;
-        return new BenchResult("plugin-start", native, frameworkDependent,
+        return BenchResult.Time("plugin-start", native, frameworkDependent,
             $"median of {Starts} starts to the port line, native vs framework-dependent: {speedup:0.0}x faster; goal < {Goal.TotalMilliseconds:0} ms and >= {GoalSpeedup:0}x (ratio <= {1 / GoalSpeedup:0.00}){(ok ? "" : " NOT MET")}",
-            ok);
+            ok: ok) with { Goal = $"< {Goal.TotalMilliseconds:0} ms, >= {GoalSpeedup:0}x" };
     }
 
     private static async Task<TimeSpan> MedianStartAsync(string path, CancellationToken ct)

@@ -6,16 +6,13 @@ using Omni.Bench;
 var options = BenchOptions.Parse(args);
 var results = new List<BenchResult>();
 
+var plugin = PluginProcess.Locate();
 await using (var emulator = await BenchEmulator.StartAsync(rateLimitPerWindow: 0, window: TimeSpan.FromMinutes(1)))
 {
     results.Add(await ClientOverheadBench.RunAsync(emulator, options));
-    if (PluginProcess.Locate() is { } plugin)
+    if (plugin is not null)
     {
         results.Add(await PluginOverheadBench.RunAsync(emulator, plugin, options));
-    }
-    else
-    {
-        Console.WriteLine("SKIP plugin-create: bin/pulumi-resource-omni not found; run `make build` first.");
     }
 }
 
@@ -29,22 +26,42 @@ else
 }
 
 results.Add(await RateLimitedRosterBench.RunAsync(options));
+if (plugin is not null)
+{
+    results.AddRange(await RefreshBench.RunAsync(plugin, options));
+    results.Add(await PreviewBench.RunAsync(plugin, options));
+}
+else
+{
+    Console.WriteLine("SKIP plugin-create, refresh-*, preview-*: bin/pulumi-resource-omni not found; run `make build` first.");
+}
 
 Console.WriteLine();
-Console.WriteLine($"{"scenario",-22} {"candidate",12} {"baseline",12} {"ratio",8}  note");
+Console.WriteLine($"{"scenario",-22} {"candidate",12} {"baseline",12} {"ratio",8}  {"goal",-28} note");
 foreach (var r in results)
 {
-    Console.WriteLine($"{r.Name,-22} {Fmt(r.Candidate),12} {Fmt(r.Baseline),12} {r.Ratio,8:0.00}  {r.Note}");
+    Console.WriteLine($"{r.Name,-22} {r.Format(r.Candidate),12} {r.Format(r.Baseline),12} {r.Ratio,8:0.00}  {(r.Ok ? "" : "MISSED ") + r.Goal,-28} {r.Note}");
 }
 return results.All(r => r.Ok) ? 0 : 1;
 
-static string Fmt(TimeSpan t) => $"{t.TotalMilliseconds:0} ms";
-
 namespace Omni.Bench
 {
-    internal sealed record BenchResult(string Name, TimeSpan Candidate, TimeSpan Baseline, string Note, bool Ok = true)
+    /// <summary>One row: the candidate's figure, the baseline's (measured in the same run), their ratio and the goal.</summary>
+    /// <param name="Unit">"ms", "MiB" or "requests".</param>
+    /// <param name="Goal">What the row must meet, as printed; <paramref name="Ok"/> says whether it did.</param>
+    internal sealed record BenchResult(string Name, double Candidate, double Baseline, string Unit, string Goal, string Note, bool Ok = true)
     {
-        public double Ratio => Baseline.TotalMilliseconds == 0 ? double.NaN : Candidate.TotalMilliseconds / Baseline.TotalMilliseconds;
+        public double Ratio => Baseline == 0 ? double.NaN : Candidate / Baseline;
+
+        public string Format(double value) => Unit == "ms" ? $"{value:0} ms" : $"{value:0.#} {Unit}";
+
+        /// <summary>A timed row; <paramref name="maxRatio"/>, when given, is the goal for candidate/baseline.</summary>
+        public static BenchResult Time(string name, TimeSpan candidate, TimeSpan baseline, string note, double? maxRatio = null, bool ok = true)
+        {
+            var result = new BenchResult(name, candidate.TotalMilliseconds, baseline.TotalMilliseconds, "ms",
+                maxRatio is { } max ? $"ratio <= {max:0.0#}" : "reported", note, ok);
+            return result with { Ok = ok && (maxRatio is not { } limit || result.Ratio <= limit) };
+        }
     }
 
     internal sealed record BenchOptions(int Iterations, int Rounds)

@@ -265,13 +265,13 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
         }
     }
 
-    // ---- Read: refresh (one GET) and import (by id or userName) -----------------------------
+    // ---- Read: refresh (from the listing shared by the refresh) and import (Omni as it is now) -
 
     public async Task<ReadResult<UserArgs, UserState>> ReadAsync(ReadRequest<UserArgs, UserState> request, CancellationToken cancellationToken)
     {
         var user = request.IsImport
             ? await Lookups.UserByIdOrNameAsync(omni.Users, request.Id, cancellationToken).ConfigureAwait(false)
-            : await omni.Users.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
+            : await omni.Users.GetRecentAsync(request.Id, cancellationToken).ConfigureAwait(false);
 
         if (user is null)
         {

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Google.Protobuf.WellKnownTypes;
+using Omni.Client;
+
+namespace Omni.Bench;
+
+/// <summary>
+/// `pulumi refresh` of a large roster through the built plugin: the engine sends one Read per user,
+/// with parallelism. Rows: the requests Omni (the emulator) answers for 2,000 users against the pages
+/// a direct listing needs, the wall time at Omni's 60 a minute scaled down against that direct listing
+/// at the same limit, and the plugin's peak RSS during a 500-user refresh against its RSS when idle.
+/// </summary>
+internal static class RefreshBench
+{
+    private const int Parallelism = 16;
+    private const int PerWindow = 60;
+
+    // Omni's 60 a minute, sixty times faster: at one GET per user this refresh would take 2000/60 s.
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(string pluginPath, BenchOptions options, CancellationToken ct = default)
+    {
+        var results = new List<BenchResult>();
+        results.AddRange(await LargeRefreshAsync(pluginPath, 2000, ct));
+        results.Add(await PeakRssAsync(pluginPath, 500, ct));
+        return results;
+    }
+
+    private static async Task<IReadOnlyList<BenchResult>> LargeRefreshAsync(string pluginPath, int users, CancellationToken ct)
+    {
+        var data = Directory.CreateTempSubdirectory("omni-bench-refresh-");
+        var apiKey = "bench-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            List<(string Name, string Id, Struct State)> held;
+            await using (var seeding = await BenchEmulator.StartAsync(0, Window, ct, data.FullName, apiKey))
+            {
+                held = await SeedAsync(seeding, users, ct);
+            }
+
+            await using var emulator = await BenchEmulator.StartAsync(PerWindow, Window, ct, data.FullName, apiKey);
+
+            // Baseline: the pages a direct client lists, at the same limit.
+            using var registry = new RateLimiterRegistry(Window);
+            using var client = new OmniClient(new OmniClientOptions { BaseUrl = emulator.BaseUrl.ToString(), ApiKey = apiKey, RequestsPerMinute = PerWindow }, rateLimiters: registry);
+            var before = await emulator.CountRequestsAsync(ct);
+            var sw = Stopwatch.StartNew();
+            var listed = 0;
+            await foreach (var _ in client.Users.ListAsync(ct: ct))
+            {
+                listed++;
+            }
+
+            var directTime = sw.Elapsed;
+            var directRequests = await emulator.CountRequestsAsync(ct) - before;
+            if (listed != users)
+            {
+                throw new InvalidOperationException($"the direct listing found {listed} users, not {users}");
+            }
+
+            await Task.Delay(Window * 1.5, ct); // a fresh window for the plugin, as the baseline had
+
+            // Candidate: the plugin as the engine drives a refresh (Configure, then one Read per user).
+            before = await emulator.CountRequestsAsync(ct);
+            using var plugin = await PluginConnection.StartAsync(pluginPath, emulator, requestsPerMinute: PerWindow, ct);
+            sw.Restart();
+            await RefreshAllAsync(plugin, held, ct);
+            var refreshTime = sw.Elapsed;
+            var refreshRequests = await emulator.CountRequestsAsync(ct) - before;
+            var tooMany = await emulator.CountStatusAsync(429, ct);
+
+            var goal = (users + 99) / 100 + 5;
+            return
+            [
+                new BenchResult($"refresh-{users}-requests", refreshRequests, directRequests, "requests", $"<= {goal} (ceil(N/100)+5)",
+                    $"{users} Reads over gRPC (Configure's whoami included) vs a direct listing; at one GET a user: {users}", Ok: refreshRequests <= goal),
+                BenchResult.Time($"refresh-{users}-time", refreshTime, directTime,
+                    $"{users} Reads, parallelism {Parallelism}, at {PerWindow}/{Window.TotalSeconds:0}s vs a direct listing at that rate; 429s: {tooMany} (goal 0)",
+                    maxRatio: 1.1, ok: tooMany == 0),
+            ];
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<BenchResult> PeakRssAsync(string pluginPath, int users, CancellationToken ct)
+    {
+        await using var emulator = await BenchEmulator.StartAsync(0, Window, ct);
+        var held = await SeedAsync(emulator, users, ct);
+        using var plugin = await PluginConnection.StartAsync(pluginPath, emulator, requestsPerMinute: 0, ct);
+        if (plugin.Plugin.PeakRssMiB() is not { } idle)
+        {
+            Console.WriteLine($"SKIP refresh-{users}-rss: /proc/<pid>/status is not available on this system.");
+            return new BenchResult($"refresh-{users}-rss", double.NaN, double.NaN, "MiB", "reported", "skipped: no /proc");
+        }
+
+        await RefreshAllAsync(plugin, held, ct);
+        var peak = plugin.Plugin.PeakRssMiB() ?? double.NaN;
+        return new BenchResult($"refresh-{users}-rss", peak, idle, "MiB", "reported",
+            $"plugin's peak RSS (VmHWM) after a {users}-user refresh vs after Configure");
+    }
+
+    /// <summary>Users with one attribute, as the engine would hold them after creating them.</summary>
+    internal static async Task<List<(string Name, string Id, Struct State)>> SeedAsync(BenchEmulator emulator, int users, CancellationToken ct)
+    {
+        using var client = emulator.Client();
+        var held = new (string, string, Struct)[users];
+        await Parallel.ForEachAsync(Enumerable.Range(0, users), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
+        {
+            var userName = $"refresh{i}@example.com";
+            var user = await client.Users.CreateAsync(new ScimUserCreate(userName, "Bench User",
+                new Dictionary<string, AttributeValue> { ["region"] = AttributeValue.Of("emea") }), token);
+            held[i] = ($"u{i}", user.Id, PluginConnection.UserInputs(userName));
+        });
+        return [.. held];
+    }
+
+    private static async Task RefreshAllAsync(PluginConnection plugin, List<(string Name, string Id, Struct State)> held, CancellationToken ct) =>
+        await Parallel.ForEachAsync(held, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (user, token) =>
+        {
+            if (await plugin.RefreshAsync(user.Name, user.Id, user.State, token) != user.Id)
+            {
+                throw new InvalidOperationException($"the refresh reported {user.Name} ({user.Id}) gone");
+            }
+        });
+}
