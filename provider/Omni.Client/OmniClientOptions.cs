@@ -29,6 +29,41 @@ public sealed class OmniClientOptions
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>What is wrong with <paramref name="baseUrl"/> as a BaseUrl, with the fix; null when it is usable.
+    /// The one rule for it, for the client and for anyone checking settings before building one: an absolute
+    /// https URL without query or fragment; plain http only for a loopback host (a local emulator).</summary>
+    public static string? BaseUrlProblem(string? baseUrl)
+    {
+        const string Example = "e.g. https://acme.omniapp.co (the client's BaseUrl)";
+        if (string.IsNullOrWhiteSpace(baseUrl))
+        {
+            return $"BaseUrl is empty: give your Omni organisation's URL, {Example}.";
+        }
+        var text = baseUrl.Trim();
+        if (!text.Contains("://", StringComparison.Ordinal))
+        {
+            return $"BaseUrl \"{text}\" has no scheme: write it as https://{text.TrimStart('/')}.";
+        }
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return $"BaseUrl \"{text}\" is not an http(s) URL: {Example}.";
+        }
+        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+        {
+            return $"BaseUrl \"{text}\" uses http: Omni accepts only https, so write https://{uri.Authority}{uri.AbsolutePath.TrimEnd('/')}. " +
+                "Plain http is allowed only for loopback hosts (127.0.0.1, ::1, localhost), such as a local emulator.";
+        }
+        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            return $"BaseUrl \"{text}\" has a query or fragment: give only the organisation's URL, {Example}.";
+        }
+        return null;
+    }
+
+    // localhost and every loopback address (127.0.0.0/8, ::1), however written.
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
+
     public override string ToString() =>
         $"OmniClientOptions {{ BaseUrl = {BaseUrl}, ApiKey = ***, RequestsPerMinute = {RequestsPerMinute}, MaxRetries = {MaxRetries}, RequestTimeout = {RequestTimeout}, TotalTimeout = {TotalTimeout} }}";
 }

@@ -6,7 +6,7 @@ using Omni.Client.Transport;
 namespace Omni.Client;
 
 /// <summary>Omni's SCIM groups: /api/scim/v2/groups. Membership changes go through PATCH (Omni's group PUT has been seen to reject valid bodies).</summary>
-public sealed class OmniGroups
+public sealed class OmniGroups : IOmniGroups
 {
     private const string GroupsPath = "scim/v2/groups";
     private readonly OmniTransport _transport;
@@ -49,12 +49,6 @@ public sealed class OmniGroups
         Pager.ReadAllAsync(_transport, GroupsPath, filter, null, pageSize, OmniJsonContext.Default.ListResponseWireGroupWire,
             static wire => wire.ToModel(), static group => group.Id, ct);
 
-    public Task<ScimGroup> RenameAsync(string id, string displayName, CancellationToken ct = default)
-    {
-        OmniUsers.RequireText(displayName, "displayName");
-        return PatchAsync(id, [new PatchOperationWire("replace", "displayName", JsonValue.Create(displayName))], displayName, ct);
-    }
-
     public Task<ScimGroup> AddMembersAsync(string id, IEnumerable<string> userIds, CancellationToken ct = default)
     {
         var members = Members(userIds);
@@ -71,9 +65,6 @@ public sealed class OmniGroups
             .ToArray();
         return operations.Length == 0 ? GetRequiredAsync(id, ct) : PatchAsync(id, operations, null, ct);
     }
-
-    public Task<ScimGroup> ReplaceMembersAsync(string id, IEnumerable<string> userIds, CancellationToken ct = default) =>
-        PatchAsync(id, [new PatchOperationWire("replace", "members", Members(userIds))], null, ct);
 
     /// <summary>Sets the name and/or the whole member list in ONE PATCH (replace displayName, replace members).
     /// SCIM applies a PATCH atomically (RFC 7644 §3.5.2), so either both changes hold or neither does.</summary>

@@ -5,7 +5,7 @@ using Omni.Client.Transport;
 namespace Omni.Client;
 
 /// <summary>Omni's SCIM users: /api/scim/v2/users.</summary>
-public sealed class OmniUsers
+public sealed class OmniUsers : IOmniUsers
 {
     private const string UsersPath = "scim/v2/users";
     private readonly OmniTransport _transport;

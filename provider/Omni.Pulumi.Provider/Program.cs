@@ -22,7 +22,7 @@ if (commandLine.PrintSchema)
     using var rateLimiters = new Omni.Client.RateLimiterRegistry();
     using var session = new OmniSession(new ConfigValidator(EnvironmentVariables.Process), new SecretRedactor(), rateLimiters,
         Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-    var schema = SchemaGenerator.Generate(ProviderResources.Create(session, new SilentLog()), ProviderFunctions.Create(session));
+    var schema = SchemaGenerator.Generate(ProviderCatalog.Resources(session, new SilentLog()), ProviderCatalog.Functions(session));
     if (commandLine.SchemaPath is null)
     {
         await Console.Out.WriteAsync(schema).ConfigureAwait(false);

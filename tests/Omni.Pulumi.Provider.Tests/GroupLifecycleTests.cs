@@ -90,7 +90,7 @@ public class GroupLifecycleTests : HarnessTest
         var (alice, bob, carol) = await UsersAsync();
         var (created, inputs) = await H.CreateAsync(GroupType, "eng", GroupInputs("Engineering", [alice, bob]));
         using var omni = H.OutOfBand();
-        await omni.Groups.RenameAsync(created.Id, "Engineers");
+        await omni.Groups.ReplaceAsync(created.Id, "Engineers", null);
         await omni.Groups.AddMembersAsync(created.Id, [carol]);
         var gets = await H.CountAsync("GET", GroupById);
 

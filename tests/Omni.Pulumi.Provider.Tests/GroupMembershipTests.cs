@@ -149,4 +149,47 @@ public class GroupMembershipTests : HarnessTest
         Assert.True(Wire.IsUnknown(created.Properties.Fields["groupId"]));
         Assert.Equal("u1", created.Properties.Fields["userId"].StringValue);
     }
+
+    [Theory]
+    [InlineData("", "u1", "groupId", "not empty")]
+    [InlineData("g1", "  ", "userId", "not empty")]
+    [InlineData("g1/x", "u1", "groupId", "without '/'")]
+    [InlineData("g1", "u/1", "userId", "without '/'")]
+    public async Task Check_names_an_empty_id_or_one_holding_the_separator_and_says_what_it_must_be(string groupId, string userId, string property, string rule)
+    {
+        var check = await H.CheckAsync(MembershipType, "m", MembershipInputs(groupId, userId));
+
+        var failure = Assert.Single(check.Failures);
+        Assert.Equal(property, failure.Property);
+        Assert.Contains(rule, failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("'s id", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Any_change_of_the_pair_replaces_it_creating_the_new_one_first_and_an_unknown_id_counts_as_a_change()
+    {
+        var olds = MembershipInputs("g1", "u1");
+
+        var none = await H.DiffAsync(MembershipType, "g1/u1", olds, olds, MembershipInputs("g1", "u1"));
+        var user = await H.DiffAsync(MembershipType, "g1/u1", olds, olds, MembershipInputs("g1", "u2"));
+        var unknown = await H.DiffAsync(MembershipType, "g1/u1", olds, olds, Wire.Struct(("groupId", Wire.UnknownString), ("userId", "u1")));
+
+        Assert.Equal(DiffResponse.Types.DiffChanges.DiffNone, none.Changes);
+        Assert.Equal(["userId"], user.Replaces);
+        Assert.Equal(PropertyDiff.Types.Kind.UpdateReplace, user.DetailedDiff["userId"].Kind);
+        Assert.False(user.DeleteBeforeReplace);
+        Assert.Equal(["groupId"], unknown.Replaces);
+    }
+
+    [Fact]
+    public async Task Update_is_never_asked_of_a_membership_and_fails_as_a_provider_bug_if_it_is()
+    {
+        var olds = MembershipInputs("g1", "u1");
+        var error = await ProviderHarness.FailsAsync(() => H.Client.UpdateAsync(new UpdateRequest
+        {
+            Id = "g1/u1", Urn = Urn(MembershipType, "m"), Type = MembershipType, Olds = olds, OldInputs = olds, News = MembershipInputs("g1", "u2"),
+        }).ResponseAsync);
+
+        Assert.Contains("cannot be updated in place", error.Status.Detail, StringComparison.Ordinal);
+    }
 }

@@ -108,4 +108,22 @@ public class GroupRefreshReadTests : HarnessTest
         Assert.Equal(group.Id, analysts.Id);
         Assert.Equal(3, await GroupGetsAsync() - before); // other, other after its update, analysts shared with its membership
     }
+
+    [Fact]
+    public async Task Deleting_a_user_through_the_provider_makes_the_next_refresh_of_their_membership_GET_the_group_again()
+    {
+        await H.ConfigureAsync();
+        using var omni = H.OutOfBand();
+        var group = await omni.Groups.CreateAsync("Analysts", []);
+        var (user, _) = await H.CreateAsync(ProviderHarness.UserType, "dana", ProviderHarness.UserInputs("dana@example.com", "Dana"));
+        var (created, inputs) = await H.CreateAsync(MembershipType, "dana-in", MembershipInputs(group.Id, user.Id));
+        Assert.Equal(created.Id, (await H.RefreshAsync(MembershipType, "dana-in", created.Id, created.Properties, inputs)).Id);
+        var gets = await GroupGetsAsync();
+
+        await H.Client.DeleteAsync(new DeleteRequest { Id = user.Id, Urn = ProviderHarness.Urn("dana"), Type = ProviderHarness.UserType, Properties = user.Properties });
+        var gone = await H.RefreshAsync(MembershipType, "dana-in", created.Id, created.Properties, inputs);
+
+        Assert.Equal("", gone.Id); // Omni took her out of the group; a shared answer from before would still list her
+        Assert.Equal(gets + 1, await GroupGetsAsync());
+    }
 }

@@ -1,5 +1,6 @@
 using Omni.Pulumi.Provider.Configuration;
 using Omni.Pulumi.Provider.Protocol;
+using Omni.Pulumi.Provider.Resources;
 using Omni.Pulumi.Provider.Resources.Groups;
 using Omni.Pulumi.Provider.Resources.Users;
 using Omni.Pulumi.Provider.Tests.Harness;
@@ -29,9 +30,9 @@ public class PropertyBinderTests
     {
         var bound = PropertyBinder.Bind<UserArgs>(Decode(Wire.Struct(("displayName", 12), ("active", "yes"))));
 
-        Assert.Contains(bound.Failures, f => f.Path == "userName" && f.Reason.Contains("required", StringComparison.Ordinal));
-        Assert.Contains(bound.Failures, f => f.Path == "displayName" && f.Reason.Contains("must be a string", StringComparison.Ordinal));
-        Assert.Contains(bound.Failures, f => f.Path == "active" && f.Reason.Contains("boolean", StringComparison.Ordinal));
+        Assert.Contains(bound.Failures, f => f.Property == "userName" && f.Reason.Contains("required", StringComparison.Ordinal));
+        Assert.Contains(bound.Failures, f => f.Property == "displayName" && f.Reason.Contains("must be a string", StringComparison.Ordinal));
+        Assert.Contains(bound.Failures, f => f.Property == "active" && f.Reason.Contains("boolean", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public class PropertyBinderTests
     {
         Assert.Equal(7, PropertyBinder.Bind<ProviderConfig>(Decode(Wire.Struct(("maxRetries", 7.0)))).Value.MaxRetries);
         var fraction = PropertyBinder.Bind<ProviderConfig>(Decode(Wire.Struct(("maxRetries", 7.5))));
-        Assert.Equal("maxRetries", Assert.Single(fraction.Failures).Path);
+        Assert.Equal("maxRetries", Assert.Single(fraction.Failures).Property);
     }
 
     [Fact]

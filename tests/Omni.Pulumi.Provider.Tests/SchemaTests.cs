@@ -14,7 +14,7 @@ public class SchemaTests
         using var rateLimiters = new Omni.Client.RateLimiterRegistry();
         using var session = new OmniSession(new ConfigValidator(new EnvironmentVariables(_ => null)), new SecretRedactor(), rateLimiters,
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        return SchemaGenerator.Generate(ProviderResources.Create(session, new SilentLog()), ProviderFunctions.Create(session));
+        return SchemaGenerator.Generate(ProviderCatalog.Resources(session, new SilentLog()), ProviderCatalog.Functions(session));
     }
 
     [Fact]

@@ -6,30 +6,11 @@ internal static class OmniEndpoint
     /// <summary>"https://acme.omniapp.co" or ".../api/" → "https://acme.omniapp.co/api/".</summary>
     public static Uri NormalizeBaseUrl(string? baseUrl)
     {
-        const string Example = "e.g. https://acme.omniapp.co (set the provider's baseUrl or OMNI_BASE_URL)";
-        if (string.IsNullOrWhiteSpace(baseUrl))
+        if (OmniClientOptions.BaseUrlProblem(baseUrl) is { } problem)
         {
-            throw new OmniConfigurationException($"BaseUrl is empty: give your Omni organisation's URL, {Example}.");
+            throw new OmniConfigurationException(problem);
         }
-        var text = baseUrl.Trim();
-        if (!text.Contains("://", StringComparison.Ordinal))
-        {
-            throw new OmniConfigurationException($"BaseUrl \"{text}\" has no scheme: write it as https://{text.TrimStart('/')}.");
-        }
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new OmniConfigurationException($"BaseUrl \"{text}\" is not an http(s) URL: {Example}.");
-        }
-        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
-        {
-            throw new OmniConfigurationException(
-                $"BaseUrl \"{text}\" uses http: Omni accepts only https, so write https://{uri.Authority}{uri.AbsolutePath.TrimEnd('/')}. " +
-                "Plain http is allowed only for loopback hosts (127.0.0.1, ::1, localhost), such as a local emulator.");
-        }
-        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
-        {
-            throw new OmniConfigurationException($"BaseUrl \"{text}\" has a query or fragment: give only the organisation's URL, {Example}.");
-        }
+        var uri = new Uri(baseUrl!.Trim(), UriKind.Absolute);
         var path = uri.AbsolutePath.TrimEnd('/');
         if (!path.EndsWith("/api", StringComparison.OrdinalIgnoreCase))
         {
@@ -45,7 +26,7 @@ internal static class OmniEndpoint
         {
             throw new OmniConfigurationException(
                 "ApiKey is empty: give an Organization API key (Omni: Settings > API access > Organization keys), " +
-                "through the provider's apiKey or OMNI_API_KEY.");
+                "as the client's ApiKey.");
         }
         if (options.ApiKey.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {

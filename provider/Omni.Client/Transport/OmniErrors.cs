@@ -17,7 +17,7 @@ internal static class OmniErrors
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
                 new OmniAuthenticationException(method, path, response.StatusCode, message, AuthenticationHint),
             HttpStatusCode.NotFound =>
-                new OmniNotFoundException(method, path, message ?? "not found", "it was probably deleted outside this program; refresh to see the current state"),
+                new OmniNotFoundException(method, path, message ?? "not found", "it was probably deleted outside this program; read it again to see the current state"),
             HttpStatusCode.Conflict =>
                 new OmniConflictException(method, path, message, conflictField == "userName"
                     ? "a user with this userName (or e-mail) already exists in Omni, possibly deactivated or created outside this program; import or adopt it instead of creating it"

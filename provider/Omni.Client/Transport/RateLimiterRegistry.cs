@@ -7,12 +7,12 @@ namespace Omni.Client;
 /// <summary>
 /// One token bucket per Omni organisation and API key. Omni's limit (60 requests a minute per key) is
 /// shared by everything that uses the key, so every <see cref="OmniClient"/> built with the same registry,
-/// BaseUrl and key draws from the same bucket: a Pulumi run creating hundreds of users in parallel stays under
+/// BaseUrl and key draws from the same bucket: a program creating hundreds of users in parallel stays under
 /// the limit instead of recovering from 429s.
 /// </summary>
 /// <remarks>
 /// <para>Ownership: whoever creates a registry disposes it, after the clients that use it. A client built
-/// without one creates a private registry and disposes it with itself. The provider passes one registry it
+/// without one creates a private registry and disposes it with itself. A host passes one registry it
 /// owns for the whole process, so every client it builds shares the bucket.</para>
 /// <para>Rates: when a client asks for a different RequestsPerMinute than the bucket of its key has, the bucket
 /// is re-created at the new rate and every client of that key uses the new bucket from its next request on

@@ -38,7 +38,7 @@ internal static class SafeCreate
             throw new OmniTransportException(HttpMethod.Post.Method, new Uri(transport.ApiBase, path).AbsolutePath,
                 $"the create did not finish within TotalTimeout ({budget.Total}) after {state.Posts} POST(s)",
                 state.OutcomeWasUnknown
-                    ? "an earlier POST may have reached Omni: look it up (or refresh) before creating it again; raise TotalTimeout if Omni is slow"
+                    ? "an earlier POST may have reached Omni: look it up (read it again) before creating it again; raise TotalTimeout if Omni is slow"
                     : "Omni is slow or unreachable; raise TotalTimeout or try again later",
                 state.Posts, e)
             {

@@ -1,101 +1,126 @@
 using System.Globalization;
-using System.Net;
 using Omni.Client;
+using Omni.Pulumi.Provider.Protocol;
 using Omni.Pulumi.Provider.Resources;
 
 namespace Omni.Pulumi.Provider.Configuration;
 
-/// <summary>Resolves <see cref="ProviderConfig"/> against its environment fallbacks and checks it,
-/// with failures that name the key and say how to set it.</summary>
+/// <summary>
+/// The one place the provider's configuration is resolved and checked. What is unset comes from the
+/// <see cref="PulumiPropertyAttribute.EnvironmentFallbacks"/> and then the
+/// <see cref="PulumiPropertyAttribute.Default"/> of <see cref="ProviderConfig"/>'s metadata; baseUrl is held
+/// to the client's own rule (<see cref="OmniClientOptions.BaseUrlProblem"/>); failures name the key and
+/// say how to set it.
+/// </summary>
 internal sealed class ConfigValidator(EnvironmentVariables environment)
 {
     /// <param name="unknowns">Config keys not known yet (preview); they are not checked.</param>
     public IReadOnlyList<CheckFailure> Validate(ProviderConfig config, IReadOnlySet<string> unknowns)
     {
-        var failures = new List<CheckFailure>();
-        if (!unknowns.Contains("baseUrl"))
+        var (resolved, failures) = Resolve(config);
+        if (!unknowns.Contains(Name(c => c.BaseUrl)))
         {
-            var baseUrl = BaseUrl(config);
-            if (string.IsNullOrWhiteSpace(baseUrl))
+            if (resolved.BaseUrl is null)
             {
-                failures.Add(new CheckFailure("baseUrl", "The Omni base URL is not set. Set it with `pulumi config set omni:baseUrl https://<your-org>.omniapp.co` "
+                failures.Add(Fail(c => c.BaseUrl, "The Omni base URL is not set. Set it with `pulumi config set omni:baseUrl https://<your-org>.omniapp.co` "
                     + $"or the {ProviderConfig.BaseUrlEnvironment} environment variable."));
             }
-            else if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            else if (OmniClientOptions.BaseUrlProblem(resolved.BaseUrl) is { } problem)
             {
-                failures.Add(new CheckFailure("baseUrl", $"'{baseUrl}' is not an absolute http(s) URL; use e.g. https://<your-org>.omniapp.co."));
-            }
-            else if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
-            {
-                failures.Add(new CheckFailure("baseUrl", $"'{baseUrl}' uses plain http; Omni accepts only https (http is allowed for loopback addresses only)."));
+                failures.Add(Fail(c => c.BaseUrl, $"'baseUrl': {problem.Replace("the client's BaseUrl", "omni:baseUrl", StringComparison.Ordinal)}"));
             }
         }
 
-        if (!unknowns.Contains("apiKey") && string.IsNullOrWhiteSpace(ApiKey(config)))
+        if (!unknowns.Contains(Name(c => c.ApiKey)) && resolved.ApiKey is null)
         {
-            failures.Add(new CheckFailure("apiKey", "The Omni API key is not set. Set an Organization API key with `pulumi config set --secret omni:apiKey <key>` "
+            failures.Add(Fail(c => c.ApiKey, "The Omni API key is not set. Set an Organization API key with `pulumi config set --secret omni:apiKey <key>` "
                 + $"or the {ProviderConfig.ApiKeyEnvironment} environment variable."));
         }
 
-        var requestsPerMinute = RequestsPerMinute(config, failures);
-        if (requestsPerMinute < 0)
+        if (resolved.RequestsPerMinute < 0)
         {
-            failures.Add(new CheckFailure("requestsPerMinute", "'requestsPerMinute' must be 0 (no limit) or more."));
+            failures.Add(Fail(c => c.RequestsPerMinute, "'requestsPerMinute' must be 0 (no limit) or more."));
         }
 
-        if (config.MaxRetries is < 0)
+        if (resolved.MaxRetries < 0)
         {
-            failures.Add(new CheckFailure("maxRetries", "'maxRetries' must be 0 or more."));
+            failures.Add(Fail(c => c.MaxRetries, "'maxRetries' must be 0 or more."));
         }
 
-        if (config.RequestTimeoutSeconds is <= 0)
+        if (resolved.RequestTimeoutSeconds <= 0)
         {
-            failures.Add(new CheckFailure("requestTimeoutSeconds", "'requestTimeoutSeconds' must be more than 0."));
+            failures.Add(Fail(c => c.RequestTimeoutSeconds, "'requestTimeoutSeconds' must be more than 0."));
         }
 
         return failures;
     }
 
     /// <summary>The client options; call only after <see cref="Validate"/> found nothing.</summary>
-    public OmniClientOptions ToClientOptions(ProviderConfig config) => new()
+    public OmniClientOptions ToClientOptions(ProviderConfig config)
     {
-        BaseUrl = BaseUrl(config)!,
-        ApiKey = ApiKey(config)!,
-        RequestsPerMinute = RequestsPerMinute(config, []),
-        MaxRetries = config.MaxRetries ?? 5,
-        RequestTimeout = TimeSpan.FromSeconds(config.RequestTimeoutSeconds ?? 30),
-    };
-
-    private string? BaseUrl(ProviderConfig config) => NonEmpty(config.BaseUrl) ?? NonEmpty(environment.Get(ProviderConfig.BaseUrlEnvironment));
-
-    private string? ApiKey(ProviderConfig config) => NonEmpty(config.ApiKey) ?? NonEmpty(environment.Get(ProviderConfig.ApiKeyEnvironment));
-
-    private int RequestsPerMinute(ProviderConfig config, List<CheckFailure> failures)
-    {
-        if (config.RequestsPerMinute is { } configured)
+        var resolved = Resolve(config).Config;
+        return new OmniClientOptions
         {
-            return configured;
-        }
-
-        var fromEnvironment = NonEmpty(environment.Get(ProviderConfig.RequestsPerMinuteEnvironment));
-        if (fromEnvironment is null)
-        {
-            return 60;
-        }
-
-        if (int.TryParse(fromEnvironment, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
-        {
-            return parsed;
-        }
-
-        failures.Add(new CheckFailure("requestsPerMinute", $"The {ProviderConfig.RequestsPerMinuteEnvironment} environment variable must be a whole number, not '{fromEnvironment}'."));
-        return 60;
+            BaseUrl = resolved.BaseUrl!,
+            ApiKey = resolved.ApiKey!,
+            RequestsPerMinute = resolved.RequestsPerMinute!.Value,
+            MaxRetries = resolved.MaxRetries!.Value,
+            RequestTimeout = TimeSpan.FromSeconds(resolved.RequestTimeoutSeconds!.Value),
+        };
     }
 
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>Each unset (or blank) setting from its first set environment fallback, else its default.</summary>
+    private (ProviderConfig Config, List<CheckFailure> Failures) Resolve(ProviderConfig config)
+    {
+        var resolved = config with { };
+        var failures = new List<CheckFailure>();
+        foreach (var setting in PulumiProperties.Of(typeof(ProviderConfig)))
+        {
+            var value = setting.GetValue(resolved);
+            if (value is string text)
+            {
+                value = NonEmpty(text);
+                setting.SetValue(resolved, value);
+            }
 
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+            if (value is not null)
+            {
+                continue;
+            }
+
+            var fallback = (setting.Attribute.EnvironmentFallbacks ?? [])
+                .Select(name => (Name: name, Value: NonEmpty(environment.Get(name))))
+                .FirstOrDefault(e => e.Value is not null);
+            if (fallback.Value is not null)
+            {
+                if (Parse(setting.Type, fallback.Value) is { } parsed)
+                {
+                    setting.SetValue(resolved, parsed);
+                    continue;
+                }
+
+                failures.Add(new CheckFailure(setting.Name, $"The {fallback.Name} environment variable must be a whole number, not '{fallback.Value}'."));
+            }
+
+            if (setting.Attribute.Default is { } defaultValue)
+            {
+                setting.SetValue(resolved, defaultValue);
+            }
+        }
+
+        return (resolved, failures);
+    }
+
+    private static object? Parse(Type type, string text) =>
+        type == typeof(string) ? text
+        : (type == typeof(int?) || type == typeof(int)) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number
+        : null;
+
+    private static string Name<T>(System.Linq.Expressions.Expression<Func<ProviderConfig, T>> setting) => Property.NameOf(setting);
+
+    private static CheckFailure Fail<T>(System.Linq.Expressions.Expression<Func<ProviderConfig, T>> setting, string reason) => new(Name(setting), reason);
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>Environment variables, injectable so tests do not touch the process environment.</summary>

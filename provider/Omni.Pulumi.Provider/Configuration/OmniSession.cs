@@ -11,21 +11,30 @@ namespace Omni.Pulumi.Provider.Configuration;
 /// </summary>
 /// <param name="rateLimiters">The host's one registry: every client of the run draws from the same
 /// bucket for a key, however often the provider is configured.</param>
-/// <param name="timeProvider">The clock for <see cref="GroupReads"/>' lifetime; the system clock unless a test sets one.</param>
+/// <param name="timeProvider">The clock of the shared group reads' lifetime; the system clock unless a test sets one.</param>
 internal sealed class OmniSession(ConfigValidator validator, SecretRedactor redactor, RateLimiterRegistry rateLimiters, ILoggerFactory loggerFactory,
     TimeProvider? timeProvider = null) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _lifetime = new();
-    private OmniClient? _client;
+    private readonly GroupReadCache _groupReads = new(timeProvider ?? TimeProvider.System);
+    private Api? _api;
     private Task<IReadOnlyList<UserAttributeDefinition>>? _definitions;
 
-    /// <summary>Group GETs shared by the Reads of one refresh; writes to a group invalidate it.</summary>
-    public GroupReadCache GroupReads { get; } = new(timeProvider ?? TimeProvider.System);
+    /// <summary>The client and its decorated APIs, swapped together when the provider is configured again.</summary>
+    private sealed record Api(OmniClient Client, GroupForgettingUsers Users, CachingGroups Groups);
 
-    public bool IsConfigured => Volatile.Read(ref _client) is not null;
+    public bool IsConfigured => Volatile.Read(ref _api) is not null;
 
-    public OmniClient Client => Volatile.Read(ref _client) ?? throw new ProviderFailureException(FailureKind.NothingChanged,
+    public OmniClient Client => Current.Client;
+
+    /// <summary>The client's users; deleting one forgets the shared group reads.</summary>
+    public IOmniUsers Users => Current.Users;
+
+    /// <summary>The client's groups, with reads shared within one refresh (<see cref="CachingGroups.GetRecentAsync"/>).</summary>
+    public CachingGroups Groups => Current.Groups;
+
+    private Api Current => Volatile.Read(ref _api) ?? throw new ProviderFailureException(FailureKind.NothingChanged,
         "The omni provider is not configured: set omni:baseUrl and omni:apiKey (or OMNI_BASE_URL and OMNI_API_KEY).");
 
     /// <summary>Checks <paramref name="config"/> (with its environment fallbacks), checks that the key
@@ -80,16 +89,16 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
 
     private void Use(OmniClient client)
     {
-        OmniClient? previous;
+        Api? previous;
         lock (_gate)
         {
-            previous = _client;
-            _client = client;
+            previous = _api;
+            _api = new Api(client, new GroupForgettingUsers(client.Users, _groupReads), new CachingGroups(client.Groups, _groupReads, _lifetime.Token));
             _definitions = null;
-            GroupReads.Clear();
+            _groupReads.Clear(); // another key or organisation: nothing fetched before applies
         }
 
-        previous?.Dispose();
+        previous?.Client.Dispose();
     }
 
     /// <summary>The attribute definitions, fetched once; a failed fetch is retried on the next call.</summary>
@@ -110,20 +119,10 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
         return fetch.WaitAsync(cancellationToken);
     }
 
-    /// <summary>The group with its members for a refresh, sharing one GET with the other Reads of that
-    /// group within <see cref="GroupReadCache.Lifetime"/>; null when Omni has no such group.</summary>
-    public Task<ScimGroup?> ReadGroupForRefreshAsync(string groupId, CancellationToken cancellationToken)
-    {
-        var client = Client;
-        // Shared by every caller, so it runs on the session's lifetime, not one caller's token.
-        var fetch = GroupReads.GetOrFetch(groupId, () => client.Groups.GetAsync(groupId, excludeMembers: false, _lifetime.Token));
-        return fetch.WaitAsync(cancellationToken);
-    }
-
     public void Dispose()
     {
         _lifetime.Cancel();
         _lifetime.Dispose();
-        _client?.Dispose();
+        _api?.Client.Dispose();
     }
 }

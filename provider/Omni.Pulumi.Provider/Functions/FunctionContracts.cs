@@ -18,7 +18,7 @@ internal sealed class PulumiFunctionAttribute(string token) : Attribute
 internal sealed record NoArgs;
 
 /// <summary><paramref name="Preview"/>: the engine is previewing; functions are reads, so they still read.</summary>
-internal sealed record FunctionRequest<TArgs>(Typed<TArgs> Args, bool Preview);
+internal sealed record FunctionRequest<TArgs>(Bound<TArgs> Args, bool Preview);
 
 /// <summary>Either a value or the failures that explain, per arg, why there is none.</summary>
 internal sealed record FunctionResult<TResult>(TResult? Value, IReadOnlyList<CheckFailure> Failures)

@@ -34,8 +34,8 @@ internal sealed class GetGroupFunction(OmniSession omni) : IProviderFunction<Get
     public Task<FunctionResult<GetGroupResult>> InvokeAsync(FunctionRequest<GetGroupArgs> request, CancellationToken cancellationToken) =>
         OneOf.FindAsync(request, "getGroup", "group",
             [
-                new LookupKey<ScimGroup>("id", request.Args.Value.Id, (id, ct) => Lookups.GroupByIdAsync(omni.Client, id, ct)),
-                new LookupKey<ScimGroup>("displayName", request.Args.Value.DisplayName, (name, ct) => Lookups.GroupByNameAsync(omni.Client, name, ct)),
+                new LookupKey<ScimGroup>(request.Args.NameOf(a => a.Id), request.Args.Value.Id, (id, ct) => Lookups.GroupByIdAsync(omni.Groups, id, ct)),
+                new LookupKey<ScimGroup>(request.Args.NameOf(a => a.DisplayName), request.Args.Value.DisplayName, (name, ct) => Lookups.GroupByNameAsync(omni.Groups, name, ct)),
             ],
             group => new GetGroupResult
             {

@@ -23,8 +23,8 @@ internal sealed class GetUserFunction(OmniSession omni) : IProviderFunction<GetU
     public Task<FunctionResult<GetUserResult>> InvokeAsync(FunctionRequest<GetUserArgs> request, CancellationToken cancellationToken) =>
         OneOf.FindAsync(request, "getUser", "user",
             [
-                new LookupKey<ScimUser>("id", request.Args.Value.Id, (id, ct) => Lookups.UserByIdAsync(omni.Client, id, ct)),
-                new LookupKey<ScimUser>("userName", request.Args.Value.UserName, (userName, ct) => Lookups.UserByNameAsync(omni.Client, userName, ct)),
+                new LookupKey<ScimUser>(request.Args.NameOf(a => a.Id), request.Args.Value.Id, (id, ct) => Lookups.UserByIdAsync(omni.Users, id, ct)),
+                new LookupKey<ScimUser>(request.Args.NameOf(a => a.UserName), request.Args.Value.UserName, (userName, ct) => Lookups.UserByNameAsync(omni.Users, userName, ct)),
             ],
             UserOutputs.From<GetUserResult>, ", or list users with getUsers", cancellationToken);
 }

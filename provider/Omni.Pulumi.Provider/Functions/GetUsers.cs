@@ -28,7 +28,7 @@ internal sealed class GetUsersFunction(OmniSession omni) : IProviderFunction<Get
         var users = new List<UserInfo>();
         try
         {
-            await foreach (var user in omni.Client.Users.ListAsync(filter, ct: cancellationToken).ConfigureAwait(false))
+            await foreach (var user in omni.Users.ListAsync(filter, ct: cancellationToken).ConfigureAwait(false))
             {
                 users.Add(UserOutputs.From<UserInfo>(user));
             }
@@ -36,8 +36,8 @@ internal sealed class GetUsersFunction(OmniSession omni) : IProviderFunction<Get
         catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest && filter is not null)
         {
             // Omni's words say what it supports, but they quote the filter: not passed on if it came from a secret.
-            var why = request.Args.IsSecret("filter") ? "Omni refused the (secret) filter with 400 Bad Request." : $"Omni refused the filter '{filter}': {e.OmniMessage ?? e.Message}";
-            return FunctionResult<GetUsersResult>.Fail("filter", $"getUsers: {why} Use the form userName eq \"alice@example.com\".");
+            var why = request.Args.IsSecret(a => a.Filter) ? "Omni refused the (secret) filter with 400 Bad Request." : $"Omni refused the filter '{filter}': {e.OmniMessage ?? e.Message}";
+            return FunctionResult<GetUsersResult>.Fail(request.Args.NameOf(a => a.Filter), $"getUsers: {why} Use the form userName eq \"alice@example.com\".");
         }
 
         return FunctionResult<GetUsersResult>.Of(new GetUsersResult { Users = users });

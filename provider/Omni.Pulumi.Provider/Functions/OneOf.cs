@@ -2,7 +2,7 @@ using Omni.Pulumi.Provider.Resources;
 
 namespace Omni.Pulumi.Provider.Functions;
 
-/// <summary>One way to look something up: the arg's name, its value (null when not given) and the lookup.</summary>
+/// <summary>One way to look something up: the arg's name (from <see cref="Bound{T}.NameOf"/>), its value (null when not given) and the lookup.</summary>
 internal sealed record LookupKey<TFound>(string Name, string? Value, Func<string, CancellationToken, Task<TFound?>> FindAsync)
     where TFound : class;
 
@@ -32,7 +32,7 @@ internal static class OneOf
             return FunctionResult<TResult>.Of(toResult(found));
         }
 
-        var value = request.Args.IsSecret(key.Name) ? "(secret)" : $"'{key.Value}'";
+        var value = request.Args.SecretProperties.Contains(key.Name) ? "(secret)" : $"'{key.Value}'";
         return FunctionResult<TResult>.Fail(key.Name,
             $"{function}: no {entity} with {key.Name} {value} exists in this Omni organisation. Check the {key.Name}{hint}.");
     }

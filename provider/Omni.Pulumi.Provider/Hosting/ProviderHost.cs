@@ -66,9 +66,9 @@ internal sealed class ProviderHost : IAsyncDisposable
         builder.Services.AddSingleton<ConfigProtocol>();
         builder.Services.AddSingleton<ErrorMapper>();
         builder.Services.AddSingleton(sp => new TokenRegistry<IResourceHandler>(
-            ProviderResources.Create(sp.GetRequiredService<OmniSession>(), sp.GetRequiredService<EngineLogBridge>()), "resource type"));
+            ProviderCatalog.Resources(sp.GetRequiredService<OmniSession>(), sp.GetRequiredService<EngineLogBridge>()), "resource type"));
         builder.Services.AddSingleton(sp => new TokenRegistry<IFunctionHandler>(
-            ProviderFunctions.Create(sp.GetRequiredService<OmniSession>()), "function"));
+            ProviderCatalog.Functions(sp.GetRequiredService<OmniSession>()), "function"));
 
         var app = builder.Build();
         app.MapGrpcService<ResourceProviderService>();

@@ -15,10 +15,10 @@ internal sealed class ConfigProtocol(ConfigValidator validator, OmniSession sess
         var news = StructCodec.Decode(request.News);
         var config = PropertyBinder.Bind<ProviderConfig>(news, lenientScalars: true);
         var response = new Rpc.CheckResponse { Inputs = StructCodec.Encode(KeepSecret(news)) };
-        response.Failures.AddRange(config.Failures.Select(f => new Rpc.CheckFailure { Property = f.Path, Reason = f.Reason }));
+        response.Failures.AddRange(config.Failures.Select(f => new Rpc.CheckFailure { Property = f.Property, Reason = f.Reason }));
         // A value that did not bind stays unset, so the remaining checks still report the rest.
         response.Failures.AddRange(validator.Validate(config.Value, config.Unknowns)
-            .Where(f => config.Failures.All(b => b.Path != f.Property))
+            .Where(f => config.Failures.All(b => b.Property != f.Property))
             .Select(f => new Rpc.CheckFailure { Property = f.Property, Reason = f.Reason }));
 
         return response;
@@ -34,16 +34,16 @@ internal sealed class ConfigProtocol(ConfigValidator validator, OmniSession sess
         var oldConfig = PropertyBinder.Bind<ProviderConfig>(olds, lenientScalars: true);
         var newConfig = PropertyBinder.Bind<ProviderConfig>(news, lenientScalars: true);
         var changes = PulumiProperties.Of(typeof(ProviderConfig))
-            .Where(p => newConfig.IsUnknown(p.Name) || !SameValue(p, olds, news, oldConfig, newConfig))
+            .Where(p => newConfig.Unknowns.Contains(p.Name) || !SameValue(p, olds, news, oldConfig, newConfig))
             .Select(p => new PropertyChange(p.Name, ChangeKind.Update))
             .ToList();
-        return DiffEncoder.Encode(new DiffResult(changes, DeleteBeforeReplace: false));
+        return DiffEncoder.Encode(changes, deleteBeforeReplace: false);
     }
 
     private static bool SameValue(PulumiPropertyInfo property, ObjectValue olds, ObjectValue news, Bound<ProviderConfig> oldConfig, Bound<ProviderConfig> newConfig)
     {
         // A value that does not parse has no typed form; it is compared as written.
-        if (oldConfig.Failures.Any(f => f.Path == property.Name) || newConfig.Failures.Any(f => f.Path == property.Name))
+        if (oldConfig.Failures.Any(f => f.Property == property.Name) || newConfig.Failures.Any(f => f.Property == property.Name))
         {
             return Equals(Plain(olds[property.Name]), Plain(news[property.Name]));
         }

@@ -10,23 +10,23 @@ namespace Omni.Pulumi.Provider.Protocol;
 /// </summary>
 internal static class DiffEncoder
 {
-    public static Rpc.DiffResponse Encode(DiffResult diff)
+    public static Rpc.DiffResponse Encode(IReadOnlyList<PropertyChange> changes, bool deleteBeforeReplace)
     {
         var response = new Rpc.DiffResponse
         {
             HasDetailedDiff = true,
-            Changes = diff.Changes.Count == 0 ? Rpc.DiffResponse.Types.DiffChanges.DiffNone : Rpc.DiffResponse.Types.DiffChanges.DiffSome,
+            Changes = changes.Count == 0 ? Rpc.DiffResponse.Types.DiffChanges.DiffNone : Rpc.DiffResponse.Types.DiffChanges.DiffSome,
         };
 
-        foreach (var change in diff.Changes.DistinctBy(c => c.Path))
+        var distinct = changes.DistinctBy(c => c.Path).ToList();
+        foreach (var change in distinct)
         {
             response.DetailedDiff[change.Path] = new Rpc.PropertyDiff { Kind = KindOf(change), InputDiff = true };
         }
 
-        var changes = diff.Changes.DistinctBy(c => c.Path).ToList();
-        response.Diffs.AddRange(changes.Select(c => PropertyPath.TopLevel(c.Path)).Distinct(StringComparer.Ordinal));
-        response.Replaces.AddRange(changes.Where(c => c.Replaces).Select(c => PropertyPath.TopLevel(c.Path)).Distinct(StringComparer.Ordinal));
-        response.DeleteBeforeReplace = response.Replaces.Count > 0 && diff.DeleteBeforeReplace;
+        response.Diffs.AddRange(distinct.Select(c => PropertyPath.TopLevel(c.Path)).Distinct(StringComparer.Ordinal));
+        response.Replaces.AddRange(distinct.Where(c => c.Replaces).Select(c => PropertyPath.TopLevel(c.Path)).Distinct(StringComparer.Ordinal));
+        response.DeleteBeforeReplace = response.Replaces.Count > 0 && deleteBeforeReplace;
         return response;
     }
 

@@ -38,7 +38,7 @@ internal sealed class FunctionHandler<TArgs, TResult>(IProviderFunction<TArgs, T
     {
         var wire = StructCodec.Decode(request.Args);
         var args = PropertyBinder.Bind<TArgs>(wire);
-        var failures = UnexpectedArgs(wire).Concat(args.Failures.Select(f => new CheckFailure(f.Path, f.Reason))).ToList();
+        var failures = UnexpectedArgs(wire).Concat(args.Failures).ToList();
         if (failures.Count > 0)
         {
             return Failed(failures);
@@ -54,14 +54,14 @@ internal sealed class FunctionHandler<TArgs, TResult>(IProviderFunction<TArgs, T
         }
 
         var result = await function.InvokeAsync(
-            new FunctionRequest<TArgs>(new Typed<TArgs>(args.Value, args.Unknowns, args.SecretProperties), request.Preview), cancellationToken).ConfigureAwait(false);
+            new FunctionRequest<TArgs>(args, request.Preview), cancellationToken).ConfigureAwait(false);
         if (result.Failures.Count > 0 || result.Value is null)
         {
             return Failed(result.Failures.Count > 0 ? result.Failures : [new CheckFailure(FirstArgOrToken(), $"{Token} returned nothing; this is a provider bug.")]);
         }
 
         // What was read with a secret arg is secret too.
-        var secrets = args.SecretProperties.IsEmpty ? null : PulumiProperties.Of(typeof(TResult)).Select(p => p.Name).ToImmutableHashSet(StringComparer.Ordinal);
+        var secrets = args.SecretProperties.Count == 0 ? null : PulumiProperties.Of(typeof(TResult)).Select(p => p.Name).ToImmutableHashSet(StringComparer.Ordinal);
         return new Rpc.InvokeResponse { Return = StructCodec.Encode(PropertyBinder.Unbind(result.Value, secretProperties: secrets)) };
     }
 

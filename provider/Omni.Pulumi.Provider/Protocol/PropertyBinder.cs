@@ -1,25 +1,9 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Globalization;
+using Omni.Pulumi.Provider.Resources;
 
 namespace Omni.Pulumi.Provider.Protocol;
-
-internal sealed record BindFailure(string Path, string Reason);
-
-/// <summary>A typed value bound from the wire, with what the type cannot say: which paths were
-/// unknown (preview), which top-level properties were secret, and what did not fit.</summary>
-internal sealed record Bound<T>(
-    T Value,
-    ImmutableHashSet<string> Unknowns,
-    ImmutableHashSet<string> SecretProperties,
-    ImmutableHashSet<string> PresentProperties,
-    IReadOnlyList<BindFailure> Failures)
-{
-    public bool IsUnknown(string path) => Unknowns.Contains(path);
-
-    public bool HasUnknownUnder(string path) =>
-        Unknowns.Any(u => u == path || u.StartsWith(path + ".", StringComparison.Ordinal) || u.StartsWith(path + "[", StringComparison.Ordinal));
-}
 
 /// <summary>
 /// Binds <see cref="PropertyValue"/>s to records annotated with <c>[PulumiProperty]</c> and back.
@@ -36,13 +20,13 @@ internal static class PropertyBinder
     {
         var context = new BindContext(lenientScalars);
         var result = (T)BindObject(value, typeof(T), "", context, checkRequired: true);
-        return new Bound<T>(result, [.. context.Unknowns], [.. context.Secrets], [.. value.Properties.Keys], context.Failures);
+        return new Bound<T>(result, context.Unknowns.ToImmutableHashSet(StringComparer.Ordinal), context.Secrets.ToImmutableHashSet(StringComparer.Ordinal), context.Failures);
     }
 
     /// <summary>Binds leniently where a value may be absent (olds of a resource that predates a
     /// property): failures are ignored, missing values keep their defaults.</summary>
     public static Bound<T> BindOrDefault<T>(ObjectValue? value) where T : class, new() =>
-        value is null ? new Bound<T>(new T(), [], [], [], []) : Bind<T>(value) with { Failures = [] };
+        value is null ? new Bound<T>(new T(), ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, []) : Bind<T>(value) with { Failures = [] };
 
     public static ObjectValue Unbind(object record, IReadOnlySet<string>? unknowns = null, IReadOnlySet<string>? secretProperties = null)
     {
@@ -343,9 +327,9 @@ internal static class PropertyBinder
         public bool LenientScalars { get; } = lenientScalars;
         public HashSet<string> Unknowns { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Secrets { get; } = new(StringComparer.Ordinal);
-        public List<BindFailure> Failures { get; } = [];
+        public List<CheckFailure> Failures { get; } = [];
 
-        public void Fail(string path, string reason) => Failures.Add(new BindFailure(path, reason));
+        public void Fail(string path, string reason) => Failures.Add(new CheckFailure(path, reason));
 
         public object Mismatch(string path, string expected, PropertyValue actual)
         {

@@ -13,23 +13,23 @@ namespace Omni.Pulumi.Provider.Resources;
 /// </summary>
 internal static class Lookups
 {
-    public static Task<ScimGroup?> GroupByIdAsync(OmniClient omni, string id, CancellationToken cancellationToken) =>
-        OrNullWhenNoSuchIdAsync(omni.Groups.GetAsync(id, excludeMembers: false, cancellationToken));
+    public static Task<ScimGroup?> GroupByIdAsync(IOmniGroups omni, string id, CancellationToken cancellationToken) =>
+        OrNullWhenNoSuchIdAsync(omni.GetAsync(id, excludeMembers: false, cancellationToken));
 
-    public static Task<ScimGroup?> GroupByNameAsync(OmniClient omni, string displayName, CancellationToken cancellationToken) =>
-        omni.Groups.FindByDisplayNameAsync(displayName, cancellationToken);
+    public static Task<ScimGroup?> GroupByNameAsync(IOmniGroups omni, string displayName, CancellationToken cancellationToken) =>
+        omni.FindByDisplayNameAsync(displayName, cancellationToken);
 
-    public static async Task<ScimGroup?> GroupByIdOrNameAsync(OmniClient omni, string idOrName, CancellationToken cancellationToken) =>
+    public static async Task<ScimGroup?> GroupByIdOrNameAsync(IOmniGroups omni, string idOrName, CancellationToken cancellationToken) =>
         await GroupByIdAsync(omni, idOrName, cancellationToken).ConfigureAwait(false)
         ?? await GroupByNameAsync(omni, idOrName, cancellationToken).ConfigureAwait(false);
 
-    public static Task<ScimUser?> UserByIdAsync(OmniClient omni, string id, CancellationToken cancellationToken) =>
-        OrNullWhenNoSuchIdAsync(omni.Users.GetAsync(id, cancellationToken));
+    public static Task<ScimUser?> UserByIdAsync(IOmniUsers omni, string id, CancellationToken cancellationToken) =>
+        OrNullWhenNoSuchIdAsync(omni.GetAsync(id, cancellationToken));
 
-    public static Task<ScimUser?> UserByNameAsync(OmniClient omni, string userName, CancellationToken cancellationToken) =>
-        omni.Users.FindByUserNameAsync(userName, cancellationToken);
+    public static Task<ScimUser?> UserByNameAsync(IOmniUsers omni, string userName, CancellationToken cancellationToken) =>
+        omni.FindByUserNameAsync(userName, cancellationToken);
 
-    public static async Task<ScimUser?> UserByIdOrNameAsync(OmniClient omni, string idOrUserName, CancellationToken cancellationToken) =>
+    public static async Task<ScimUser?> UserByIdOrNameAsync(IOmniUsers omni, string idOrUserName, CancellationToken cancellationToken) =>
         await UserByIdAsync(omni, idOrUserName, cancellationToken).ConfigureAwait(false)
         ?? await UserByNameAsync(omni, idOrUserName, cancellationToken).ConfigureAwait(false);
 

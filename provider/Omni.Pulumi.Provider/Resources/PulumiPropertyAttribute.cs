@@ -1,8 +1,9 @@
 namespace Omni.Pulumi.Provider.Resources;
 
 /// <summary>
-/// Marks a property of an args/state record as a Pulumi property. The schema, the wire binding and
-/// the SDK docs are all derived from these attributes, so the record is the single source of truth.
+/// Marks a property of an args/state record as a Pulumi property. The schema, the wire binding, the
+/// checks and the diff a resource gets without writing them are all derived from these attributes, so
+/// the record is the single source of truth. Only named arguments: code generators copy them as written.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = true)]
 internal sealed class PulumiPropertyAttribute(string name) : Attribute
@@ -21,14 +22,33 @@ internal sealed class PulumiPropertyAttribute(string name) : Attribute
     /// secret whenever that property's input is, so a secret input never comes back in plain text.</summary>
     public string? SecretWith { get; init; }
 
-    /// <summary>A default the provider applies in Check; documented in the schema.</summary>
+    /// <summary>The value an input takes when it is not set: applied by the framework's Check and
+    /// documented in the schema.</summary>
     public object? Default { get; init; }
 
     /// <summary>Environment variables read when the property is not set (provider config).</summary>
     public string[]? EnvironmentFallbacks { get; init; }
 
-    /// <summary>Tells SDK docs that a change replaces the resource (our Diff decides).</summary>
-    public bool WillReplaceOnChanges { get; init; }
+    /// <summary>A change of this input replaces the resource (the framework's Diff, and the schema's
+    /// <c>willReplaceOnChanges</c>).</summary>
+    public bool ReplaceOnChanges { get; init; }
+
+    /// <summary>Strings that differ only in letter case are the same value (the framework's Diff).</summary>
+    public bool IgnoreCase { get; init; }
+
+    /// <summary>A list whose order means nothing: compared as a set (the framework's Diff).</summary>
+    public bool Unordered { get; init; }
+
+    /// <summary>The only values a string input may take (the framework's Check).</summary>
+    public string[]? AllowedValues { get; init; }
+
+    /// <summary>A regular expression a string input must match (the framework's Check); say what it
+    /// means in <see cref="PatternMessage"/>.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>The rule behind <see cref="Pattern"/> and its fix, completing "'name' ...", e.g.
+    /// "must be the user's email address, e.g. alice@example.com".</summary>
+    public string? PatternMessage { get; init; }
 }
 
 /// <summary>Marks a resource implementation with its type token and documentation.</summary>
@@ -38,6 +58,10 @@ internal sealed class PulumiResourceAttribute(string token) : Attribute
     public string Token { get; } = token;
 
     public required string Description { get; init; }
+
+    /// <summary>A replacement deletes the old resource before creating the new one (e.g. a unique key
+    /// such as a user's email would collide); otherwise the new one is created first.</summary>
+    public bool DeleteBeforeReplace { get; init; }
 }
 
 /// <summary>Marks a record used as a nested object type in the schema.</summary>

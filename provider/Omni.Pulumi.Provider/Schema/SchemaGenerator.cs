@@ -133,7 +133,7 @@ internal static class SchemaGenerator
                 spec["secret"] = true;
             }
 
-            if (info.Attribute.WillReplaceOnChanges)
+            if (info.Attribute.ReplaceOnChanges)
             {
                 spec["willReplaceOnChanges"] = true;
             }

@@ -73,9 +73,9 @@ public sealed class ClientAgainstEmulatorTests(EmulatorFixture fixture) : IClass
         Assert.Equal(3, group.Members.Count);
         group = await client.Groups.RemoveMembersAsync(group.Id, [alice.Id]);
         Assert.Equal(new[] { bob.Id, carol.Id }.Order(), group.Members.Select(m => m.Value).Order());
-        group = await client.Groups.ReplaceMembersAsync(group.Id, [alice.Id]);
+        group = await client.Groups.ReplaceAsync(group.Id, null, [alice.Id]);
         Assert.Equal([alice.Id], group.Members.Select(m => m.Value));
-        group = await client.Groups.RenameAsync(group.Id, "Platform");
+        group = await client.Groups.ReplaceAsync(group.Id, "Platform", null);
         Assert.Equal("Platform", group.DisplayName);
 
         var groups = new List<ScimGroup>();

@@ -127,8 +127,8 @@ public sealed class JsonShapeTests
 
         await _time.Drive(client.Groups.AddMembersAsync("g1", ["u1", "u2"]));
         await _time.Drive(client.Groups.RemoveMembersAsync("g1", ["u1"]));
-        await _time.Drive(client.Groups.RenameAsync("g1", "Engineering"));
-        await _time.Drive(client.Groups.ReplaceMembersAsync("g1", ["u3"]));
+        await _time.Drive(client.Groups.ReplaceAsync("g1", "Engineering", null));
+        await _time.Drive(client.Groups.ReplaceAsync("g1", null, ["u3"]));
 
         var operations = _omni.Requests.Select(r => JsonNode.Parse(r.Body!)!["Operations"]![0]!.ToJsonString()).ToArray();
         Assert.Equal("""{"op":"add","path":"members","value":[{"value":"u1"},{"value":"u2"}]}""", operations[0]);

@@ -5,61 +5,16 @@ namespace Omni.Pulumi.Provider.Resources.GroupMemberships;
 
 /// <summary>
 /// <c>omni:index:GroupMembership</c>: one user in one group, additive (other members are left
-/// alone). Reads top to bottom as the lifecycle: Check, Diff, Create, Read, Update, Delete.
+/// alone). The pair is the membership: both inputs replace it on change, so it has no Update and the
+/// framework's diff and checks (GroupMembershipArgs) are all it needs. Create, Read, Delete.
 /// </summary>
 [PulumiResource("omni:index:GroupMembership", Description = "One user's membership of one Omni group; additive, so other members are left alone. "
     + "Its id is `groupId/userId`. Do not use it for a group whose Group resource sets memberIds: that list is authoritative and would remove this member.")]
-internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) : ICustomResource<GroupMembershipArgs, GroupMembershipState>
+internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) :
+    ICreate<GroupMembershipArgs, GroupMembershipState>, IRead<GroupMembershipArgs, GroupMembershipState>, IDelete<GroupMembershipState>
 {
-    private const char IdSeparator = '/';
-
-    // ---- Check: two ids, neither empty nor holding the id separator --------------------------
-
-    public Task<CheckResult<GroupMembershipArgs>> CheckAsync(CheckRequest<GroupMembershipArgs> request, CancellationToken cancellationToken)
-    {
-        var news = request.News;
-        var failures = new List<CheckFailure>();
-        foreach (var (property, value) in new[] { ("groupId", news.Value.GroupId), ("userId", news.Value.UserId) })
-        {
-            if (news.IsUnknown(property))
-            {
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                failures.Add(new CheckFailure(property, $"'{property}' must not be empty: set it to the {Noun(property)}'s id."));
-            }
-            else if (value.Contains(IdSeparator, StringComparison.Ordinal))
-            {
-                failures.Add(new CheckFailure(property, $"'{property}' must be one {Noun(property)}'s id and cannot contain '{IdSeparator}'."));
-            }
-        }
-
-        return Task.FromResult(new CheckResult<GroupMembershipArgs>(news.Value, failures));
-    }
-
-    private static string Noun(string property) => property == "groupId" ? "group" : "user";
-
-    // ---- Diff: the pair is the membership, so any change replaces it ------------------------
-
-    public DiffResult Diff(DiffRequest<GroupMembershipArgs, GroupMembershipState> request)
-    {
-        var changes = new List<PropertyChange>();
-        Compare("groupId", request.Olds.GroupId, request.News.Value.GroupId);
-        Compare("userId", request.Olds.UserId, request.News.Value.UserId);
-
-        // The new pair is added before the old one is removed: they differ, so they cannot collide.
-        return new DiffResult(changes, DeleteBeforeReplace: false);
-
-        void Compare(string name, string old, string @new)
-        {
-            if (request.News.IsUnknown(name) || !string.Equals(old, @new, StringComparison.Ordinal))
-            {
-                changes.Add(new PropertyChange(name, ChangeKind.Update, Replaces: true));
-            }
-        }
-    }
+    /// <summary>Joins the two ids in the resource's id; neither id may hold it (GroupMembershipArgs' patterns).</summary>
+    internal const char IdSeparator = '/';
 
     // ---- Create: a GET, then one PATCH add unless already a member -------------------------
 
@@ -69,24 +24,24 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
         var state = ToState(args);
         if (request.Preview)
         {
-            return new CreateResult<GroupMembershipState>("", state, new HashSet<string>());
+            return new CreateResult<GroupMembershipState>("", state);
         }
 
         // Read first: someone already a member is taken over without a write, and the user is told so,
         // since destroying this resource will take them out of the group.
-        var group = await omni.Client.Groups.GetAsync(args.GroupId, excludeMembers: false, cancellationToken).ConfigureAwait(false)
+        var group = await omni.Groups.GetAsync(args.GroupId, excludeMembers: false, cancellationToken).ConfigureAwait(false)
             ?? throw new ProviderFailureException(FailureKind.NothingChanged,
                 $"Group {args.GroupId} does not exist in Omni, so user {args.UserId} was not added to it. Check groupId.");
         if (group.Members.Any(m => string.Equals(m.Value, args.UserId, StringComparison.Ordinal)))
         {
             await log.InfoAsync(request.Urn, $"User {args.UserId} was already a member of group '{group.DisplayName}' ({args.GroupId}); "
                 + "the membership now belongs to this resource, and destroying it will remove them from the group.", cancellationToken).ConfigureAwait(false);
-            return new CreateResult<GroupMembershipState>(IdOf(args), state, new HashSet<string>());
+            return new CreateResult<GroupMembershipState>(IdOf(args), state);
         }
 
         try
         {
-            await omni.Client.Groups.AddMembersAsync(args.GroupId, [args.UserId], cancellationToken).ConfigureAwait(false);
+            await omni.Groups.AddMembersAsync(args.GroupId, [args.UserId], cancellationToken).ConfigureAwait(false);
         }
         catch (OmniNotFoundException e)
         {
@@ -98,13 +53,8 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
             throw new ProviderFailureException(FailureKind.NothingChanged,
                 $"Omni refused to add user {args.UserId} to group {args.GroupId} ({e.Message}). Check that userId is an existing user's id.", e);
         }
-        finally
-        {
-            // Even a failed PATCH may have reached Omni: the next refresh reads the group afresh.
-            omni.GroupReads.Invalidate(args.GroupId);
-        }
 
-        return new CreateResult<GroupMembershipState>(IdOf(args), state, new HashSet<string>());
+        return new CreateResult<GroupMembershipState>(IdOf(args), state);
     }
 
     // ---- Read: GET the group with its members (shared in a refresh); import by groupId/userId
@@ -116,8 +66,8 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
         // A refresh reads every membership of a group at once: they share one GET of it. An import
         // reads Omni as it is now.
         var group = request.IsImport
-            ? await omni.Client.Groups.GetAsync(pair.GroupId, excludeMembers: false, cancellationToken).ConfigureAwait(false)
-            : await omni.ReadGroupForRefreshAsync(pair.GroupId, cancellationToken).ConfigureAwait(false);
+            ? await omni.Groups.GetAsync(pair.GroupId, excludeMembers: false, cancellationToken).ConfigureAwait(false)
+            : await omni.Groups.GetRecentAsync(pair.GroupId, cancellationToken).ConfigureAwait(false);
         var isMember = group?.Members.Any(m => string.Equals(m.Value, pair.UserId, StringComparison.Ordinal)) ?? false;
         if (!isMember)
         {
@@ -133,11 +83,28 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
             return ReadResult<GroupMembershipArgs, GroupMembershipState>.Gone;
         }
 
-        var inputs = new GroupMembershipArgs { GroupId = pair.GroupId, UserId = pair.UserId };
-        return new ReadResult<GroupMembershipArgs, GroupMembershipState>(IdOf(inputs), ToState(inputs), inputs);
+        return new ReadResult<GroupMembershipArgs, GroupMembershipState>(IdOf(pair), ToState(pair), pair);
     }
 
-    /// <summary>The id, in refresh, import and delete alike, is <c>groupId/userId</c>.</summary>
+    // ---- Delete: one PATCH remove; a group or member already gone counts as done ------------
+
+    public async Task DeleteAsync(DeleteRequest<GroupMembershipState> request, CancellationToken cancellationToken)
+    {
+        var pair = Parse(request.Id);
+        try
+        {
+            await omni.Groups.RemoveMembersAsync(pair.GroupId, [pair.UserId], cancellationToken).ConfigureAwait(false);
+        }
+        catch (OmniNotFoundException)
+        {
+            // The group (or, for Omni, the member) was deleted outside Pulumi: nothing is left to remove.
+        }
+    }
+
+    // ---- The id, in refresh, import and delete alike, is groupId/userId ----------------------
+
+    private static string IdOf(GroupMembershipArgs pair) => $"{pair.GroupId}{IdSeparator}{pair.UserId}";
+
     private static GroupMembershipArgs Parse(string id)
     {
         var parts = id.Split(IdSeparator);
@@ -148,34 +115,24 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
                 + "e.g. `pulumi import omni:index:GroupMembership alice-in-eng mEhXj6ZI/0d3c9a8e-…`.");
     }
 
-    // ---- Update: never called with a change (every change replaces); keeps the state --------
-
-    public Task<UpdateResult<GroupMembershipState>> UpdateAsync(
-        UpdateRequest<GroupMembershipArgs, GroupMembershipState> request, CancellationToken cancellationToken) =>
-        Task.FromResult(new UpdateResult<GroupMembershipState>(ToState(request.News.Value), new HashSet<string>()));
-
-    // ---- Delete: one PATCH remove; a group or member already gone counts as done ------------
-
-    public async Task DeleteAsync(DeleteRequest<GroupMembershipState> request, CancellationToken cancellationToken)
-    {
-        var pair = Parse(request.Id);
-        try
-        {
-            await omni.Client.Groups.RemoveMembersAsync(pair.GroupId, [pair.UserId], cancellationToken).ConfigureAwait(false);
-        }
-        catch (OmniNotFoundException)
-        {
-            // The group (or, for Omni, the member) was deleted outside Pulumi: nothing is left to remove.
-        }
-        finally
-        {
-            omni.GroupReads.Invalidate(pair.GroupId);
-        }
-    }
-
-    // ---- Helpers -------------------------------------------------------------------------------
-
-    private static string IdOf(GroupMembershipArgs pair) => $"{pair.GroupId}{IdSeparator}{pair.UserId}";
-
     private static GroupMembershipState ToState(GroupMembershipArgs args) => new() { GroupId = args.GroupId, UserId = args.UserId };
 }
+
+/// <summary>The inputs of <c>omni:index:GroupMembership</c>. An id is not empty and holds no '/' (the id separator).</summary>
+internal record GroupMembershipArgs
+{
+    private const string OneId = @"^[^/]*[^/\s][^/]*$";
+
+    [PulumiProperty("groupId", Description = "The group's id (e.g. a Group resource's `id`). Changing it replaces the membership.",
+        Required = true, ReplaceOnChanges = true,
+        Pattern = OneId, PatternMessage = "must be one group's id (e.g. a Group resource's `id`): not empty, and without '/'")]
+    public string GroupId { get; init; } = "";
+
+    [PulumiProperty("userId", Description = "The user's id (e.g. a User resource's `id`). Changing it replaces the membership.",
+        Required = true, ReplaceOnChanges = true,
+        Pattern = OneId, PatternMessage = "must be one user's id (e.g. a User resource's `id`): not empty, and without '/'")]
+    public string UserId { get; init; } = "";
+}
+
+/// <summary>The outputs of <c>omni:index:GroupMembership</c>: the pair itself (its id is <c>groupId/userId</c>).</summary>
+internal sealed record GroupMembershipState : GroupMembershipArgs;

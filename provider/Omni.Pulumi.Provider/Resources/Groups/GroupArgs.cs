@@ -11,7 +11,8 @@ internal record GroupArgs
 
     [PulumiProperty("memberIds", Description = "The ids of the users in the group (e.g. User resources' `id`), in any order. When set, it is authoritative: "
         + "the group's members become exactly these, and members added outside Pulumi are removed. When unset, membership is not managed by this resource. "
-        + "Do not combine memberIds with GroupMembership resources for the same group: each would undo the other's changes.")]
+        + "Do not combine memberIds with GroupMembership resources for the same group: each would undo the other's changes.",
+        Unordered = true)]
     public IReadOnlyList<string>? MemberIds { get; init; }
 }
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Net;
 using Omni.Client;
 using Omni.Pulumi.Provider.Configuration;
@@ -7,17 +6,16 @@ namespace Omni.Pulumi.Provider.Resources.Groups;
 
 /// <summary>
 /// <c>omni:index:Group</c>: one user group of the Omni organisation, through SCIM. Reads top to
-/// bottom as the lifecycle: Check, Diff, Create, Read (refresh and import), Update, Delete.
+/// bottom as the lifecycle: Check, Create, Read (refresh and import), Update, Delete. The framework's
+/// diff compares displayName (a change of letter case alone is a rename too) and memberIds as a set.
 /// </summary>
 [PulumiResource("omni:index:Group", Description = "A user group of the Omni organisation, managed through Omni's SCIM 2.0 API. "
     + "Set memberIds to manage its members authoritatively, or leave it unset and add members one by one with GroupMembership; never both for one group.")]
-internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomResource<GroupArgs, GroupState>
+internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
+    ICheck<GroupArgs>, ICreate<GroupArgs, GroupState>, IRead<GroupArgs, GroupState>, IUpdate<GroupArgs, GroupState>, IDelete<GroupState>
 {
-    private const string DisplayNameProperty = "displayName";
-    private const string MemberIdsProperty = "memberIds";
-
     // Outputs Omni computes: unknown in a preview of a group that does not exist yet.
-    private static readonly FrozenSet<string> ComputedOutputs = new[] { "members", "created", "lastModified" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly IReadOnlySet<string> ComputedOutputs = Property.Names<GroupState>(s => s.Members, s => s.Created, s => s.LastModified);
 
     // ---- Check: validate the inputs; unknowns (preview) pass --------------------------------
 
@@ -28,24 +26,24 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
         var failures = new List<CheckFailure>();
 
         // Reasons name the property and the rule, never the value (it may be secret).
-        if (!news.IsUnknown(DisplayNameProperty) && DisplayNameProblem(args.DisplayName) is { } reason)
+        if (!news.IsUnknown(a => a.DisplayName) && DisplayNameProblem(args.DisplayName) is { } reason)
         {
-            failures.Add(new CheckFailure(DisplayNameProperty, reason));
+            failures.Add(news.Fail(a => a.DisplayName, reason));
         }
 
-        if (!news.IsUnknown(MemberIdsProperty) && args.MemberIds is { } memberIds)
+        if (!news.IsUnknown(a => a.MemberIds) && args.MemberIds is { } memberIds)
         {
             var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < memberIds.Count; i++)
             {
-                var path = $"{MemberIdsProperty}[{i}]";
+                var path = news.PathOf(a => a.MemberIds, i);
                 if (string.IsNullOrWhiteSpace(memberIds[i]))
                 {
                     failures.Add(new CheckFailure(path, $"'{path}' must be a user's id (e.g. a User resource's `id`), not empty."));
                 }
                 else if (!firstIndex.TryAdd(memberIds[i], i))
                 {
-                    failures.Add(new CheckFailure(path, $"'{path}' is the same user as '{MemberIdsProperty}[{firstIndex[memberIds[i]]}]'; list each member once."));
+                    failures.Add(new CheckFailure(path, $"'{path}' is the same user as '{news.PathOf(a => a.MemberIds, firstIndex[memberIds[i]])}'; list each member once."));
                 }
             }
         }
@@ -72,46 +70,6 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
                 + "Omni could never find the group by its name again. Remove it.";
     }
 
-    // ---- Diff: what changes (nothing replaces a group) ----------------------------------------
-
-    public DiffResult Diff(DiffRequest<GroupArgs, GroupState> request)
-    {
-        var olds = request.Olds;
-        var news = request.News;
-        var changes = new List<PropertyChange>();
-
-        // Names are shown to people, so a change of letter case alone is a rename too (in place).
-        if (news.IsUnknown(DisplayNameProperty) || !string.Equals(olds.DisplayName, news.Value.DisplayName, StringComparison.Ordinal))
-        {
-            changes.Add(new PropertyChange(DisplayNameProperty, ChangeKind.Update));
-        }
-
-        if (MemberIdsChange(olds.MemberIds, news) is { } membership)
-        {
-            changes.Add(membership);
-        }
-
-        return new DiffResult(changes, DeleteBeforeReplace: false);
-    }
-
-    /// <summary>memberIds are a set: the same ids in another order are no change. Dropping memberIds
-    /// stops managing membership (Omni's members stay as they are).</summary>
-    private static PropertyChange? MemberIdsChange(IReadOnlyList<string>? held, Typed<GroupArgs> news)
-    {
-        if (news.IsUnknown(MemberIdsProperty))
-        {
-            return new PropertyChange(MemberIdsProperty, held is null ? ChangeKind.Add : ChangeKind.Update);
-        }
-
-        return (held, news.Value.MemberIds) switch
-        {
-            (null, null) => null,
-            (null, _) => new PropertyChange(MemberIdsProperty, ChangeKind.Add),
-            (_, null) => new PropertyChange(MemberIdsProperty, ChangeKind.Delete),
-            var (old, @new) => GroupMapping.SameMembers(old, @new) ? null : new PropertyChange(MemberIdsProperty, ChangeKind.Update),
-        };
-    }
-
     // ---- Create: one POST with the members; a 409 says how to import ------------------------
 
     public async Task<CreateResult<GroupState>> CreateAsync(CreateRequest<GroupArgs> request, CancellationToken cancellationToken)
@@ -119,7 +77,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
         var args = request.News.Value;
         if (request.Preview)
         {
-            return new CreateResult<GroupState>("", GroupMapping.Planned(args), ComputedOutputs);
+            return new CreateResult<GroupState>("", GroupMapping.Planned(args)) { UnknownOutputs = ComputedOutputs };
         }
 
         var secretName = SecretName(request.News, args.DisplayName);
@@ -127,7 +85,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
         ScimGroup group;
         try
         {
-            group = await omni.Client.Groups.CreateAsync(args.DisplayName, args.MemberIds, cancellationToken).ConfigureAwait(false);
+            group = await omni.Groups.CreateAsync(args.DisplayName, args.MemberIds, cancellationToken).ConfigureAwait(false);
         }
         catch (OmniConflictException e)
         {
@@ -147,12 +105,9 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
                 + $"If the next `pulumi up` reports that it already exists, import it with {importCommand}.", e);
         }
 
-        // The id is new, but a Read of it may have found nothing (null is kept) moments ago.
-        omni.GroupReads.Invalidate(group.Id);
-
         // One POST carries the members, so nothing can fail after Omni created the group. Should Omni
         // have left out a member, the outputs say so and the next `pulumi up` adds it.
-        return new CreateResult<GroupState>(group.Id, GroupMapping.ToState(group, args.MemberIds), new HashSet<string>());
+        return new CreateResult<GroupState>(group.Id, GroupMapping.ToState(group, args.MemberIds));
     }
 
     // ---- Read: refresh (one GET, shared with the group's memberships) and import ------------
@@ -160,8 +115,8 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
     public async Task<ReadResult<GroupArgs, GroupState>> ReadAsync(ReadRequest<GroupArgs, GroupState> request, CancellationToken cancellationToken)
     {
         var group = request.IsImport
-            ? await Lookups.GroupByIdOrNameAsync(omni.Client, request.Id, cancellationToken).ConfigureAwait(false)
-            : await omni.ReadGroupForRefreshAsync(request.Id, cancellationToken).ConfigureAwait(false);
+            ? await Lookups.GroupByIdOrNameAsync(omni.Groups, request.Id, cancellationToken).ConfigureAwait(false)
+            : await omni.Groups.GetRecentAsync(request.Id, cancellationToken).ConfigureAwait(false);
 
         if (group is null)
         {
@@ -193,24 +148,24 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
     {
         var olds = request.Olds;
         var args = request.News.Value;
-        var changes = Diff(new DiffRequest<GroupArgs, GroupState>(request.Id, request.Urn, olds, request.OldInputs, request.News)).Changes;
         if (request.Preview)
         {
             // Dropping memberIds only stops managing them: that alone calls nothing.
-            var touchesOmni = changes.Any(c => c is not { Path: MemberIdsProperty, Kind: ChangeKind.Delete });
-            var membersChange = changes.Any(c => c is { Path: MemberIdsProperty, Kind: not ChangeKind.Delete });
+            var memberIds = request.News.NameOf(a => a.MemberIds);
+            var touchesOmni = request.Changes.Any(c => c.Path != memberIds || c.Kind != ChangeKind.Delete);
+            var membersChange = request.Changes.Any(c => c.Path == memberIds && c.Kind != ChangeKind.Delete);
             var unknowns = new HashSet<string>(StringComparer.Ordinal);
             if (touchesOmni)
             {
-                unknowns.Add("lastModified");
+                unknowns.UnionWith(Property.Names<GroupState>(s => s.LastModified));
             }
 
             if (membersChange)
             {
-                unknowns.Add("members");
+                unknowns.UnionWith(Property.Names<GroupState>(s => s.Members));
             }
 
-            return new UpdateResult<GroupState>(GroupMapping.Planned(args, olds), unknowns);
+            return new UpdateResult<GroupState>(GroupMapping.Planned(args, olds)) { UnknownOutputs = unknowns };
         }
 
         // One PATCH: the new name and, when memberIds is managed and the group does not hold exactly
@@ -222,14 +177,14 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
         if (rename is null && members is null)
         {
             // Nothing to send: only memberIds was dropped, which stops managing membership.
-            return new UpdateResult<GroupState>(olds with { DisplayName = args.DisplayName, MemberIds = args.MemberIds }, new HashSet<string>());
+            return new UpdateResult<GroupState>(olds with { DisplayName = args.DisplayName, MemberIds = args.MemberIds });
         }
 
         var secretName = SecretName(request.News, args.DisplayName);
         ScimGroup group;
         try
         {
-            group = await omni.Client.Groups.ReplaceAsync(request.Id, rename, members, cancellationToken).ConfigureAwait(false);
+            group = await omni.Groups.ReplaceAsync(request.Id, rename, members, cancellationToken).ConfigureAwait(false);
         }
 
         catch (OmniConflictException e)
@@ -245,31 +200,17 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) : ICustomR
                 $"Omni refused to change group {request.Id} ({ResourceMessages.OmniAnswer(e, secretName)}); nothing changed. "
                 + "Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
         }
-        finally
-        {
-            // Even a failed PATCH may have reached Omni: the next refresh reads the group afresh.
-            omni.GroupReads.Invalidate(request.Id);
-        }
 
-        return new UpdateResult<GroupState>(GroupMapping.ToState(group, args.MemberIds), new HashSet<string>());
+        return new UpdateResult<GroupState>(GroupMapping.ToState(group, args.MemberIds));
     }
 
     // ---- Delete: DELETE; already gone counts as done ----------------------------------------
 
-    public async Task DeleteAsync(DeleteRequest<GroupState> request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await omni.Client.Groups.DeleteAsync(request.Id, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            omni.GroupReads.Invalidate(request.Id);
-        }
-    }
+    public Task DeleteAsync(DeleteRequest<GroupState> request, CancellationToken cancellationToken) =>
+        omni.Groups.DeleteAsync(request.Id, cancellationToken);
 
     // ---- Helpers -------------------------------------------------------------------------------
 
     /// <summary>The displayName when its input was secret (to keep it out of messages), else null.</summary>
-    private static string? SecretName(Typed<GroupArgs> news, string displayName) => news.IsSecret(DisplayNameProperty) ? displayName : null;
+    private static string? SecretName(Bound<GroupArgs> news, string displayName) => news.IsSecret(a => a.DisplayName) ? displayName : null;
 }

@@ -7,10 +7,12 @@ internal record UserArgs
     public const string Deactivate = "deactivate";
 
     [PulumiProperty("userName", Description = "The user's email; compared case-insensitively. Changing it replaces the user.",
-        Required = true, WillReplaceOnChanges = true)]
+        Required = true, ReplaceOnChanges = true, IgnoreCase = true,
+        Pattern = @"^[^@\s]+@[^@\s]+\.[^@\s]+$", PatternMessage = "must be the user's email address, e.g. alice@example.com")]
     public string UserName { get; init; } = "";
 
-    [PulumiProperty("displayName", Description = "The name shown in Omni.", Required = true)]
+    [PulumiProperty("displayName", Description = "The name shown in Omni.", Required = true,
+        Pattern = @"\S", PatternMessage = "must not be empty: it is the name Omni shows")]
     public string DisplayName { get; init; } = "";
 
     /// <summary>Values are plain (string, number, bool, list) as written; after Check, as Omni stores them.</summary>
@@ -21,7 +23,7 @@ internal record UserArgs
     public bool Active { get; init; } = true;
 
     [PulumiProperty("deletionMode", Description = "What destroying the resource does in Omni: delete (remove the user) or deactivate (set active=false).",
-        Default = Delete)]
+        Default = Delete, AllowedValues = [Delete, Deactivate])]
     public string DeletionMode { get; init; } = Delete;
 
     [PulumiProperty("adoptExisting", Description = "When true and a user with this userName already exists, adopt it instead of failing with 409.",

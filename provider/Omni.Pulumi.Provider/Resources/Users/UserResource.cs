@@ -1,58 +1,41 @@
-using System.Text.RegularExpressions;
 using Omni.Client;
 using Omni.Pulumi.Provider.Configuration;
-using Omni.Pulumi.Provider.Protocol;
 
 namespace Omni.Pulumi.Provider.Resources.Users;
 
 /// <summary>
 /// <c>omni:index:User</c>: one member of the Omni organisation, through SCIM. Reads top to bottom
 /// as the lifecycle: Check, Diff, Create (with adopt), Read (refresh and import), Update, Delete.
+/// userName, displayName and deletionMode are checked by their declared rules (UserArgs); Check and
+/// Diff here handle the attributes, which need Omni's definitions and its stored form.
 /// </summary>
-[PulumiResource("omni:index:User", Description = "A member of the Omni organisation, managed through Omni's SCIM 2.0 API.")]
-internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : ICustomResource<UserArgs, UserState>
+/// <remarks>A replacement deletes first: userName is the email Omni keys users on, and it is unique.</remarks>
+[PulumiResource("omni:index:User", Description = "A member of the Omni organisation, managed through Omni's SCIM 2.0 API.",
+    DeleteBeforeReplace = true)]
+internal sealed class UserResource(OmniSession omni, IEngineLog log) :
+    ICheck<UserArgs>, IDiff<UserArgs, UserState>, ICreate<UserArgs, UserState>, IRead<UserArgs, UserState>, IUpdate<UserArgs, UserState>, IDelete<UserState>
 {
-    private const string AttributesProperty = "attributes";
-
     // Outputs Omni computes: unknown in a preview of a user that does not exist yet.
     private static readonly IReadOnlySet<string> ComputedOutputs =
-        new HashSet<string>(["emails", "groups", "created", "lastModified", "lastLogin", "adopted"], StringComparer.Ordinal);
+        Property.Names<UserState>(s => s.Emails, s => s.Groups, s => s.Created, s => s.LastModified, s => s.LastLogin, s => s.Adopted);
 
-    // ---- Check: validate and normalise the inputs; unknowns (preview) pass -------------------
+    // ---- Check: attributes against Omni's definitions, normalised; unknowns (preview) pass ----
 
     public async Task<CheckResult<UserArgs>> CheckAsync(CheckRequest<UserArgs> request, CancellationToken cancellationToken)
     {
         var news = request.News;
-        var args = news.Value;
         var failures = new List<CheckFailure>();
 
-        // A value whose input was secret is never echoed: failures are shown and logged in clear.
-        if (!news.IsUnknown("userName") && !EmailFormat().IsMatch(args.UserName))
-        {
-            failures.Add(new CheckFailure("userName", "'userName' must be the user's email address, e.g. alice@example.com; "
-                + (news.IsSecret("userName") ? "the (secret) value given is not one." : $"got '{args.UserName}'.")));
-        }
-
-        if (!news.IsUnknown("displayName") && string.IsNullOrWhiteSpace(args.DisplayName))
-        {
-            failures.Add(new CheckFailure("displayName", "'displayName' must not be empty: it is the name Omni shows."));
-        }
-
-        if (!news.IsUnknown("deletionMode") && args.DeletionMode is not (UserArgs.Delete or UserArgs.Deactivate))
-        {
-            failures.Add(new CheckFailure("deletionMode", $"'deletionMode' must be \"{UserArgs.Delete}\" or \"{UserArgs.Deactivate}\""
-                + (news.IsSecret("deletionMode") ? "." : $"; got \"{args.DeletionMode}\".")));
-        }
-
-        // Keys with anything unknown under them are not in args.Attributes (the binder keeps them
-        // aside as unknown), so they skip these checks and go back to the engine unknown.
-        var attributes = await CheckAttributesAsync(request.Urn, args.Attributes, failures, cancellationToken).ConfigureAwait(false);
-        return new CheckResult<UserArgs>(args with { Attributes = attributes }, failures);
+        // Keys with anything unknown under them are not in Attributes (the binder keeps them aside as
+        // unknown), so they skip these checks and go back to the engine unknown.
+        var attributes = await CheckAttributesAsync(request.Urn, news, failures, cancellationToken).ConfigureAwait(false);
+        return new CheckResult<UserArgs>(news.Value with { Attributes = attributes }, failures);
     }
 
     private async Task<IReadOnlyDictionary<string, object?>?> CheckAttributesAsync(string urn,
-        IReadOnlyDictionary<string, object?>? attributes, List<CheckFailure> failures, CancellationToken cancellationToken)
+        Bound<UserArgs> news, List<CheckFailure> failures, CancellationToken cancellationToken)
     {
+        var attributes = news.Value.Attributes;
         if (attributes is null)
         {
             return null;
@@ -62,7 +45,7 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
         var normalized = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in attributes)
         {
-            var path = PropertyPath.Child(AttributesProperty, key);
+            var path = news.PathOf(a => a.Attributes, key);
             if (UserAttributes.IsSystemKey(key))
             {
                 failures.Add(new CheckFailure(path, $"'{key}' is a system attribute: Omni sets it itself and it cannot be assigned through SCIM. Remove it."));
@@ -137,56 +120,33 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
         }
     }
 
-    // ---- Diff: what changes, and whether it replaces -----------------------------------------
+    // ---- Diff: the declared comparison, but attributes compare as Omni stores them ----------
 
-    public DiffResult Diff(DiffRequest<UserArgs, UserState> request)
-    {
-        var olds = request.Olds;
-        var news = request.News;
-        var changes = new List<PropertyChange>();
-
-        // userName is the email Omni keys the user on: a real change replaces it, deleting first
-        // because the email is unique; a change of letter case alone is no change.
-        if (news.IsUnknown("userName") || !string.Equals(olds.UserName, news.Value.UserName, StringComparison.OrdinalIgnoreCase))
-        {
-            changes.Add(new PropertyChange("userName", ChangeKind.Update, Replaces: true));
-        }
-
-        Compare("displayName", olds.DisplayName, news.Value.DisplayName);
-        Compare("active", olds.Active, news.Value.Active);
-        Compare("deletionMode", olds.DeletionMode, news.Value.DeletionMode);
-        Compare("adoptExisting", olds.AdoptExisting, news.Value.AdoptExisting);
-        changes.AddRange(AttributeChanges(olds.Attributes, request.OldInputs?.Attributes, news));
-        return new DiffResult(changes, DeleteBeforeReplace: true);
-
-        void Compare<T>(string name, T old, T @new)
-        {
-            if (news.IsUnknown(name) || !EqualityComparer<T>.Default.Equals(old, @new))
-            {
-                changes.Add(new PropertyChange(name, ChangeKind.Update));
-            }
-        }
-    }
+    public IReadOnlyList<PropertyChange> Diff(DiffRequest<UserArgs, UserState> request) =>
+    [
+        // userName replaces (a change of letter case alone is no change); the rest update in place.
+        .. request.DeclaredChangesExcept(a => a.Attributes),
+        .. AttributeChanges(request.Olds.Attributes, request.OldInputs?.Attributes, request.News),
+    ];
 
     /// <summary>Only declared keys count: those in the new inputs, and those in the old inputs
     /// (a key dropped from the program is cleared in Omni). Values compare after normalisation.</summary>
     private static IEnumerable<PropertyChange> AttributeChanges(
-        IReadOnlyDictionary<string, object?>? oldOutputs, IReadOnlyDictionary<string, object?>? oldInputs, Typed<UserArgs> news)
+        IReadOnlyDictionary<string, object?>? oldOutputs, IReadOnlyDictionary<string, object?>? oldInputs, Bound<UserArgs> news)
     {
-        if (news.IsUnknown(AttributesProperty))
+        if (news.IsUnknown(a => a.Attributes))
         {
-            yield return new PropertyChange(AttributesProperty, ChangeKind.Update);
+            yield return new PropertyChange(news.NameOf(a => a.Attributes), ChangeKind.Update);
             yield break;
         }
 
         var held = oldOutputs ?? new Dictionary<string, object?>();
         var wanted = news.Value.Attributes ?? new Dictionary<string, object?>();
-        var unknownKeys = PropertyPath.ChildKeys(AttributesProperty, news.Unknowns);
-        foreach (var key in wanted.Keys.Union(unknownKeys).Order(StringComparer.Ordinal))
+        foreach (var key in wanted.Keys.Union(news.UnknownKeys(a => a.Attributes)).Order(StringComparer.Ordinal))
         {
-            var path = PropertyPath.Child(AttributesProperty, key);
+            var path = news.PathOf(a => a.Attributes, key);
             var old = UserAttributes.NormalizeOrNull(held.GetValueOrDefault(key));
-            if (news.IsUnknown(path))
+            if (news.IsUnknown(a => a.Attributes, key))
             {
                 yield return new PropertyChange(path, old is null ? ChangeKind.Add : ChangeKind.Update);
                 continue;
@@ -206,10 +166,9 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
 
         foreach (var key in (oldInputs ?? held).Keys.Except(wanted.Keys).Order(StringComparer.Ordinal))
         {
-            var path = PropertyPath.Child(AttributesProperty, key);
-            if (UserAttributes.NormalizeOrNull(held.GetValueOrDefault(key)) is not null && !news.IsUnknown(path))
+            if (UserAttributes.NormalizeOrNull(held.GetValueOrDefault(key)) is not null && !news.IsUnknown(a => a.Attributes, key))
             {
-                yield return new PropertyChange(path, ChangeKind.Delete);
+                yield return new PropertyChange(news.PathOf(a => a.Attributes, key), ChangeKind.Delete);
             }
         }
     }
@@ -221,15 +180,15 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
         var args = request.News.Value;
         if (request.Preview)
         {
-            return new CreateResult<UserState>("", UserMapping.Planned(args), ComputedOutputs);
+            return new CreateResult<UserState>("", UserMapping.Planned(args)) { UnknownOutputs = ComputedOutputs };
         }
 
         var importCommand = ResourceMessages.ImportCommand("omni:index:User", request.Name,
-            request.News.IsSecret("userName") ? null : args.UserName, "<userName>");
+            request.News.IsSecret(a => a.UserName) ? null : args.UserName, "<userName>");
         ScimUser user;
         try
         {
-            user = await omni.Client.Users.CreateAsync(new ScimUserCreate(args.UserName, args.DisplayName, ToSend(args.Attributes)), cancellationToken).ConfigureAwait(false);
+            user = await omni.Users.CreateAsync(new ScimUserCreate(args.UserName, args.DisplayName, ToSend(args.Attributes)), cancellationToken).ConfigureAwait(false);
         }
         catch (OmniConflictException) when (args.AdoptExisting)
         {
@@ -240,7 +199,7 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
             // The client's message says what Omni answered (method, path, status, Omni's own words).
             throw new ProviderFailureException(FailureKind.NothingChanged,
                 $"A user with this userName already exists in Omni, so it was not created "
-                + $"({ResourceMessages.OmniAnswer(e, request.News.IsSecret("userName") ? args.UserName : null)}). "
+                + $"({ResourceMessages.OmniAnswer(e, request.News.IsSecret(a => a.UserName) ? args.UserName : null)}). "
                 + $"To manage that user with Pulumi, import it: {importCommand}, or set adoptExisting: true on this resource to adopt it.", e);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
@@ -256,7 +215,7 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
             // fails the user exists, so the engine must keep it (ErrorResourceInitFailed).
             try
             {
-                user = await omni.Client.Users.PatchAsync(user.Id, new ScimUserPatch().SetActive(false), cancellationToken).ConfigureAwait(false);
+                user = await omni.Users.PatchAsync(user.Id, new ScimUserPatch().SetActive(false), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -266,14 +225,14 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
             }
         }
 
-        return new CreateResult<UserState>(user.Id, UserMapping.ToState(user, args, adopted: false), new HashSet<string>());
+        return new CreateResult<UserState>(user.Id, UserMapping.ToState(user, args, adopted: false));
     }
 
     /// <summary>Takes over the existing user: reactivated and set to the declared state, leaving
     /// attributes the program does not declare untouched.</summary>
     private async Task<CreateResult<UserState>> AdoptAsync(UserArgs args, CancellationToken cancellationToken)
     {
-        var existing = await omni.Client.Users.FindByUserNameAsync(args.UserName, cancellationToken).ConfigureAwait(false)
+        var existing = await omni.Users.FindByUserNameAsync(args.UserName, cancellationToken).ConfigureAwait(false)
             ?? throw new ProviderFailureException(FailureKind.NothingChanged,
                 $"Omni reported that '{args.UserName}' already exists, but no such user was found to adopt. Retry `pulumi up`.");
 
@@ -291,8 +250,8 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
         AddAttributeChanges(patch, existing.Attributes, args.Attributes, removedKeys: []);
         try
         {
-            var user = patch.IsEmpty ? existing : await omni.Client.Users.PatchAsync(existing.Id, patch, cancellationToken).ConfigureAwait(false);
-            return new CreateResult<UserState>(user.Id, UserMapping.ToState(user, args, adopted: true), new HashSet<string>());
+            var user = patch.IsEmpty ? existing : await omni.Users.PatchAsync(existing.Id, patch, cancellationToken).ConfigureAwait(false);
+            return new CreateResult<UserState>(user.Id, UserMapping.ToState(user, args, adopted: true));
         }
         catch (Exception e)
         {
@@ -307,8 +266,8 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
     public async Task<ReadResult<UserArgs, UserState>> ReadAsync(ReadRequest<UserArgs, UserState> request, CancellationToken cancellationToken)
     {
         var user = request.IsImport
-            ? await Lookups.UserByIdOrNameAsync(omni.Client, request.Id, cancellationToken).ConfigureAwait(false)
-            : await omni.Client.Users.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
+            ? await Lookups.UserByIdOrNameAsync(omni.Users, request.Id, cancellationToken).ConfigureAwait(false)
+            : await omni.Users.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);
 
         if (user is null)
         {
@@ -345,10 +304,12 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
         {
             // Values may be unknown here, so nothing is built for Omni; lastModified will change
             // unless only provider-side settings (deletionMode, adoptExisting) do.
-            var touchesOmni = request.News.Unknowns.Count > 0
-                || Diff(new DiffRequest<UserArgs, UserState>(request.Id, request.Urn, olds, request.OldInputs, request.News)).Changes
-                    .Any(c => c.Path is not ("deletionMode" or "adoptExisting"));
-            return new UpdateResult<UserState>(UserMapping.Planned(args, olds), touchesOmni ? new HashSet<string>(["lastModified"]) : new HashSet<string>());
+            var providerOnly = Property.Names<UserArgs>(a => a.DeletionMode, a => a.AdoptExisting);
+            var touchesOmni = request.News.Unknowns.Count > 0 || request.Changes.Any(c => !providerOnly.Contains(c.Path));
+            return new UpdateResult<UserState>(UserMapping.Planned(args, olds))
+            {
+                UnknownOutputs = touchesOmni ? Property.Names<UserState>(s => s.LastModified) : new HashSet<string>(),
+            };
         }
 
         var patch = new ScimUserPatch();
@@ -377,11 +338,11 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
                 DeletionMode = args.DeletionMode,
                 AdoptExisting = args.AdoptExisting,
                 Attributes = args.Attributes is null ? null : olds.Attributes?.Where(a => args.Attributes.ContainsKey(a.Key)).ToDictionary(StringComparer.Ordinal),
-            }, new HashSet<string>());
+            });
         }
 
-        var user = await omni.Client.Users.PatchAsync(request.Id, patch, cancellationToken).ConfigureAwait(false);
-        return new UpdateResult<UserState>(UserMapping.ToState(user, args, olds.Adopted), new HashSet<string>());
+        var user = await omni.Users.PatchAsync(request.Id, patch, cancellationToken).ConfigureAwait(false);
+        return new UpdateResult<UserState>(UserMapping.ToState(user, args, olds.Adopted));
     }
 
     // ---- Delete: DELETE, or deactivate; already gone counts as done -------------------------
@@ -392,7 +353,7 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
         {
             try
             {
-                await omni.Client.Users.PatchAsync(request.Id, new ScimUserPatch().SetActive(false), cancellationToken).ConfigureAwait(false);
+                await omni.Users.PatchAsync(request.Id, new ScimUserPatch().SetActive(false), cancellationToken).ConfigureAwait(false);
             }
             catch (OmniNotFoundException)
             {
@@ -402,7 +363,7 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
             return;
         }
 
-        await omni.Client.Users.DeleteAsync(request.Id, cancellationToken).ConfigureAwait(false);
+        await omni.Users.DeleteAsync(request.Id, cancellationToken).ConfigureAwait(false);
     }
 
     // ---- Helpers -------------------------------------------------------------------------------
@@ -440,7 +401,4 @@ internal sealed partial class UserResource(OmniSession omni, IEngineLog log) : I
             patch.ClearAttribute(key);
         }
     }
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailFormat();
 }

@@ -3,10 +3,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Omni.Pulumi.Provider.Protocol;
+namespace Omni.Pulumi.Provider.Resources;
 
 /// <summary>Property paths the way the engine writes them: <c>attributes.level</c>, <c>groups[0]</c>,
-/// <c>attributes["odd key"]</c>. Build and take apart paths only here, so both sides agree.</summary>
+/// <c>attributes["odd key"]</c>. Built and taken apart only here (resources reach it through the typed
+/// accessors of <see cref="Bound{T}"/>), so the protocol layer and the resources agree.</summary>
 internal static partial class PropertyPath
 {
     public static string Child(string parent, string key)

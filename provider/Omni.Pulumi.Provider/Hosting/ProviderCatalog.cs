@@ -1,0 +1,24 @@
+using Omni.Pulumi.Provider.Configuration;
+using Omni.Pulumi.Provider.Functions;
+using Omni.Pulumi.Provider.Protocol;
+using Omni.Pulumi.Provider.Resources;
+using Omni.Pulumi.Provider.Resources.GroupMemberships;
+using Omni.Pulumi.Provider.Resources.Groups;
+using Omni.Pulumi.Provider.Resources.Users;
+
+namespace Omni.Pulumi.Provider.Hosting;
+
+/// <summary>Everything the provider serves. Adding a resource or a function = its file + one line here.</summary>
+internal static class ProviderCatalog
+{
+    public static ResourceCatalog Resources(OmniSession omni, IEngineLog log) => new ResourceCatalog()
+        .Add(new UserResource(omni, log))
+        .Add(new GroupResource(omni, log))
+        .Add(new GroupMembershipResource(omni, log));
+
+    public static FunctionCatalog Functions(OmniSession omni) => new FunctionCatalog()
+        .Add(new GetUserFunction(omni))
+        .Add(new GetUsersFunction(omni))
+        .Add(new GetGroupFunction(omni))
+        .Add(new GetUserAttributesFunction(omni));
+}
