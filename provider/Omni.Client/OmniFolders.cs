@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Omni.Client.Json;
 using Omni.Client.Transport;
@@ -63,21 +62,10 @@ public sealed class OmniFolders
         {
             throw new ArgumentException($"Folder scope '{scope}' is not one Omni knows; use \"organization\" or \"restricted\".", nameof(scope));
         }
-        var body = new JsonObject { ["name"] = name, ["parentFolderId"] = parentFolderId, ["scope"] = scope, ["userId"] = userId };
-        foreach (var unset in body.Where(p => p.Value is null).Select(p => p.Key).ToList())
-        {
-            body.Remove(unset);
-        }
-        try
-        {
-            var created = await SafeCreate.PostAsync(_transport, FoldersPath, V1Errors.Utf8(body), name, "name",
-                lookupCt => FindChildAsync(parentFolderId, name, lookupCt), Parse, ct).ConfigureAwait(false);
-            return created with { ParentId = parentFolderId };
-        }
-        catch (OmniApiException e) when (e.StatusCode is not null)
-        {
-            throw V1Errors.Refine(e, name);
-        }
+        var body = V1Errors.WithoutNulls(new JsonObject { ["name"] = name, ["parentFolderId"] = parentFolderId, ["scope"] = scope, ["userId"] = userId });
+        var created = await V1Errors.SafeCreateAsync(_transport, FoldersPath, body, name, lookupCt => FindChildAsync(parentFolderId, name, lookupCt),
+            Parse, ct).ConfigureAwait(false);
+        return created with { ParentId = parentFolderId };
     }
 
     /// <summary>Renames the folder and/or changes its own path segment (which moves every descendant's path).</summary>
@@ -115,12 +103,10 @@ public sealed class OmniFolders
 
     /// <summary>Deletes the folder. Without <paramref name="force"/> Omni refuses a non-empty folder (400); with it, sub-folders go and documents move to the trash.</summary>
     /// <returns>False when it was already gone (404).</returns>
-    public async Task<bool> DeleteAsync(string id, bool force = false, CancellationToken ct = default)
+    public Task<bool> DeleteAsync(string id, bool force = false, CancellationToken ct = default)
     {
         OmniUsers.RequireText(id, "id");
-        var response = await _transport.SendAsync(HttpMethod.Delete, PathOf(id) + (force ? "?force=true" : ""), null, ct).ConfigureAwait(false);
-        return response.StatusCode != HttpStatusCode.NotFound &&
-               (response.IsSuccess ? true : throw V1Errors.FromResponse(_transport, response));
+        return V1Errors.DoneOrGoneAsync(_transport, HttpMethod.Delete, PathOf(id) + (force ? "?force=true" : ""), ct);
     }
 
     /// <summary>Every folder, each with its scope and parent id resolved from the full list.</summary>

@@ -35,16 +35,9 @@ public sealed class OmniLabels
     /// <param name="ct">Cancels the call.</param>
     public async Task<Label> CreateAsync(LabelSpec spec, string? userId = null, CancellationToken ct = default)
     {
-        var body = V1Errors.Utf8(LabelRules.ToBody(spec));
-        try
-        {
-            return await SafeCreate.PostAsync(_transport, LabelsPath + V1Errors.Query(("userId", userId)), body, spec.Name, "name",
-                lookupCt => GetAsync(spec.Name, lookupCt), Parse, ct).ConfigureAwait(false);
-        }
-        catch (OmniApiException e) when (e.StatusCode is not null)
-        {
-            throw V1Errors.Refine(e, spec.Name);
-        }
+        var body = LabelRules.ToBody(spec);
+        return await V1Errors.SafeCreateAsync(_transport, LabelsPath + V1Errors.Query(("userId", userId)), body, spec.Name,
+            lookupCt => GetAsync(spec.Name, lookupCt), Parse, ct).ConfigureAwait(false);
     }
 
     /// <summary>Changes what <paramref name="update"/> sets; a new name renames the label (and so changes its id).</summary>
@@ -81,13 +74,11 @@ public sealed class OmniLabels
     }
 
     /// <returns>False when the document did not carry the label (404).</returns>
-    public async Task<bool> RemoveFromDocumentAsync(string documentIdentifier, string name, CancellationToken ct = default)
+    public Task<bool> RemoveFromDocumentAsync(string documentIdentifier, string name, CancellationToken ct = default)
     {
         OmniUsers.RequireText(documentIdentifier, "documentIdentifier");
         OmniUsers.RequireText(name, "name");
-        var response = await _transport.SendAsync(HttpMethod.Delete, DocumentLabelPath(documentIdentifier, name), null, ct).ConfigureAwait(false);
-        return response.StatusCode != HttpStatusCode.NotFound &&
-               (response.IsSuccess ? true : throw V1Errors.FromResponse(_transport, response, name));
+        return V1Errors.DoneOrGoneAsync(_transport, HttpMethod.Delete, DocumentLabelPath(documentIdentifier, name), ct, name);
     }
 
     private static string PathOf(string name) => $"{LabelsPath}/{Uri.EscapeDataString(name)}";

@@ -69,7 +69,7 @@ public sealed class OmniPermissions
         {
             throw new ArgumentException($"organizationRole '{role}' is not one Omni takes; use viewer, editor, manager or no_access (lower case).", nameof(settings));
         }
-        var body = new JsonObject
+        var body = V1Errors.WithoutNulls(new JsonObject
         {
             ["organizationRole"] = settings.OrganizationRole,
             ["organizationAccessBoost"] = settings.OrganizationAccessBoost,
@@ -80,11 +80,7 @@ public sealed class OmniPermissions
             ["canUpload"] = settings.CanUpload,
             ["canUseDashboardAi"] = settings.CanUseDashboardAi,
             ["canViewWorkbook"] = settings.CanViewWorkbook,
-        };
-        foreach (var unset in body.Where(p => p.Value is null).Select(p => p.Key).ToList())
-        {
-            body.Remove(unset);
-        }
+        });
         return SendAsync(HttpMethod.Put, DocumentPath(documentIdentifier), body, ct);
     }
 
@@ -101,15 +97,8 @@ public sealed class OmniPermissions
         var body = Subjects(subjects);
         body["role"] = RequireRole(role);
         body["accessBoost"] = accessBoost;
-        try
-        {
-            await SafeCreate.PostAsync(_transport, path, V1Errors.Utf8(body), role, "role",
-                static _ => Task.FromResult<string?>(null), static _ => "granted", ct).ConfigureAwait(false);
-        }
-        catch (OmniApiException e) when (e.StatusCode is not null)
-        {
-            throw V1Errors.Refine(e);
-        }
+        await V1Errors.SafeCreateAsync(_transport, path, body, role, static _ => Task.FromResult<string?>(null), static _ => "granted", ct)
+            .ConfigureAwait(false);
     }
 
     private Task UpdateAsync(string path, PermitSubjects subjects, string? role, bool? accessBoost, CancellationToken ct)

@@ -1,4 +1,3 @@
-using System.Net;
 using Omni.Client.Json;
 using Omni.Client.Transport;
 
@@ -45,16 +44,9 @@ public sealed class OmniUserAttributes
     /// <exception cref="ArgumentException">The name, type or default cannot be stored; the message names the fix.</exception>
     public async Task<UserAttributeDefinition> CreateAsync(UserAttributeSpec spec, CancellationToken ct = default)
     {
-        var body = V1Errors.Utf8(UserAttributeRules.ToBody(spec));
-        try
-        {
-            return await SafeCreate.PostAsync(_transport, AttributesPath, body, spec.Name, "name",
-                lookupCt => FindByNameAsync(spec.Name, lookupCt), Parse, ct).ConfigureAwait(false);
-        }
-        catch (OmniApiException e) when (e.StatusCode is not null)
-        {
-            throw V1Errors.Refine(e, spec.Name);
-        }
+        var body = UserAttributeRules.ToBody(spec);
+        return await V1Errors.SafeCreateAsync(_transport, AttributesPath, body, spec.Name, lookupCt => FindByNameAsync(spec.Name, lookupCt), Parse, ct)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Changes what <paramref name="update"/> sets; the answer is read back from the list, as Omni's write answers are partial.</summary>
@@ -71,12 +63,10 @@ public sealed class OmniUserAttributes
 
     /// <summary>Deletes a custom definition and with it every user's value.</summary>
     /// <returns>False when it was already gone (404).</returns>
-    public async Task<bool> DeleteAsync(string id, CancellationToken ct = default)
+    public Task<bool> DeleteAsync(string id, CancellationToken ct = default)
     {
         OmniUsers.RequireText(id, "id");
-        var response = await _transport.SendAsync(HttpMethod.Delete, PathOf(id), null, ct).ConfigureAwait(false);
-        return response.StatusCode != HttpStatusCode.NotFound &&
-               (response.IsSuccess ? true : throw V1Errors.FromResponse(_transport, response));
+        return V1Errors.DoneOrGoneAsync(_transport, HttpMethod.Delete, PathOf(id), ct);
     }
 
     private static string PathOf(string id) => $"{AttributesPath}/{Uri.EscapeDataString(id)}";

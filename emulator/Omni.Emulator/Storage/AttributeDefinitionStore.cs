@@ -23,12 +23,8 @@ public sealed class AttributeDefinitionStore(EmulatorDatabase database, Attribut
     {
         await WriteAsync(async (connection, transaction) =>
         {
-            await using var seeded = connection.Command("SELECT 1 FROM emulator_meta WHERE key = $key", transaction, ("$key", SeededKey));
-            if (await seeded.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
-            {
-                await SeedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            }
-
+            await EmulatorMeta.OnceAsync(connection, transaction, SeededKey, () => SeedAsync(connection, transaction, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -37,8 +33,10 @@ public sealed class AttributeDefinitionStore(EmulatorDatabase database, Attribut
     public Task ResetAsync(CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync("DELETE FROM user_attribute_definitions", transaction, cancellationToken).ConfigureAwait(false);
-            await SeedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync("DELETE FROM user_attribute_definitions; DELETE FROM emulator_meta WHERE key = $key", transaction,
+                cancellationToken, ("$key", SeededKey)).ConfigureAwait(false);
+            await EmulatorMeta.OnceAsync(connection, transaction, SeededKey, () => SeedAsync(connection, transaction, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
 
@@ -133,9 +131,6 @@ public sealed class AttributeDefinitionStore(EmulatorDatabase database, Attribut
             var id = record.System || record.Id.Length > 0 ? record.Id : Guid.NewGuid().ToString("D");
             await InsertAsync(connection, transaction, record with { Id = id }, cancellationToken).ConfigureAwait(false);
         }
-
-        await connection.ExecuteAsync("INSERT OR REPLACE INTO emulator_meta (key, value) VALUES ($key, 'yes')", transaction,
-            cancellationToken, ("$key", SeededKey)).ConfigureAwait(false);
     }
 
     private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, UserAttributeDefinition d,

@@ -23,20 +23,18 @@ public sealed class DocumentStore(EmulatorDatabase database, EmulatorOptions opt
     public async Task InitializeAsync(string ownerId, CancellationToken cancellationToken) =>
         await database.WriteAsync(async (connection, transaction) =>
         {
-            await using var seeded = connection.Command("SELECT 1 FROM emulator_meta WHERE key = $key", transaction, ("$key", SeededKey));
-            if (await seeded.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
-            {
-                await SeedAsync(connection, transaction, ownerId, cancellationToken).ConfigureAwait(false);
-            }
-
+            await EmulatorMeta.OnceAsync(connection, transaction, SeededKey, () => SeedAsync(connection, transaction, ownerId, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
 
     public Task ResetAsync(string ownerId, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync("DELETE FROM documents", transaction, cancellationToken).ConfigureAwait(false);
-            await SeedAsync(connection, transaction, ownerId, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync("DELETE FROM documents; DELETE FROM emulator_meta WHERE key = $key", transaction, cancellationToken,
+                ("$key", SeededKey)).ConfigureAwait(false);
+            await EmulatorMeta.OnceAsync(connection, transaction, SeededKey, () => SeedAsync(connection, transaction, ownerId, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
 
@@ -117,9 +115,6 @@ public sealed class DocumentStore(EmulatorDatabase database, EmulatorOptions opt
             await InsertAsync(connection, transaction, new StoredDocument(id, $"seeded-document-{n}", $"Seeded document {n}", null, ownerId),
                 cancellationToken).ConfigureAwait(false);
         }
-
-        await connection.ExecuteAsync("INSERT OR REPLACE INTO emulator_meta (key, value) VALUES ($key, 'yes')", transaction,
-            cancellationToken, ("$key", SeededKey)).ConfigureAwait(false);
     }
 
     private static Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, StoredDocument d,

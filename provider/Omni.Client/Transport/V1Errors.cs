@@ -35,6 +35,39 @@ internal static class V1Errors
         return response.IsSuccess ? response : throw FromResponse(transport, response, subject, subjectField);
     }
 
+    /// <summary>DELETE-style calls: true when done, false when Omni answers 404 (already gone), the refined error otherwise.</summary>
+    public static async Task<bool> DoneOrGoneAsync(OmniTransport transport, HttpMethod method, string path, CancellationToken ct, string? subject = null)
+    {
+        var response = await transport.SendAsync(method, path, null, ct).ConfigureAwait(false);
+        return response.StatusCode != HttpStatusCode.NotFound &&
+               (response.IsSuccess ? true : throw FromResponse(transport, response, subject));
+    }
+
+    /// <summary><see cref="SafeCreate.PostAsync{T}"/> (never a duplicate), with this family's hints on its errors.</summary>
+    public static async Task<T> SafeCreateAsync<T>(OmniTransport transport, string path, JsonNode body, string name,
+        Func<CancellationToken, Task<T?>> lookup, Func<OmniResponse, T> parse, CancellationToken ct)
+        where T : class
+    {
+        try
+        {
+            return await SafeCreate.PostAsync(transport, path, Utf8(body), name, "name", lookup, parse, ct).ConfigureAwait(false);
+        }
+        catch (OmniApiException e) when (e.StatusCode is not null)
+        {
+            throw Refine(e, name);
+        }
+    }
+
+    /// <summary>The body without its null members: fields the caller left unset are not sent.</summary>
+    public static JsonObject WithoutNulls(JsonObject body)
+    {
+        foreach (var unset in body.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            body.Remove(unset);
+        }
+        return body;
+    }
+
     public static byte[] Utf8(JsonNode body) => Encoding.UTF8.GetBytes(body.ToJsonString());
 
     public static string Query(params (string Name, string? Value)[] parameters)
