@@ -24,11 +24,14 @@ public sealed record EmulatorOptions
     /// <summary>Attribute definitions in the shape of GET /api/v1/user-attributes; null uses the embedded set.</summary>
     public string? AttributesFile { get; init; }
 
+    /// <summary>Documents seeded beside the sample one in a fresh database ("seeded-document-1" …).</summary>
+    public int SeedDocuments { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public const string Usage =
         "omni-emulator [--urls URL] [--data DIR | --in-memory] [--api-key KEY] [--pat TOKEN]... " +
-        "[--requests-per-minute N] [--rate-limit-window-seconds S] [--retry-after] [--attributes FILE]";
+        "[--requests-per-minute N] [--rate-limit-window-seconds S] [--retry-after] [--attributes FILE] [--seed-documents N]";
 
     /// <summary>Reads the command line; throws <see cref="ArgumentException"/> naming the flag at fault.</summary>
     public static EmulatorOptions Parse(string[] args)
@@ -60,6 +63,7 @@ public sealed record EmulatorOptions
                     break;
                 case "--retry-after": options = options with { RetryAfter = true }; break;
                 case "--attributes": options = options with { AttributesFile = Value(args, ref i) }; break;
+                case "--seed-documents": options = options with { SeedDocuments = NonNegative(flag, Value(args, ref i)) }; break;
                 default:
                     throw new ArgumentException($"Unknown option '{flag}'. Usage: {Usage}", nameof(args));
             }
@@ -98,7 +102,7 @@ public sealed record EmulatorOptions
             .Append(CultureInfo.InvariantCulture,
             $"PersonalAccessTokens = {PersonalAccessTokens.Count} configured, RequestsPerMinute = {RequestsPerMinute}, ")
             .Append(CultureInfo.InvariantCulture,
-            $"RateLimitWindow = {RateLimitWindow}, RetryAfter = {RetryAfter}, AttributesFile = {AttributesFile ?? "(embedded)"}");
+            $"RateLimitWindow = {RateLimitWindow}, RetryAfter = {RetryAfter}, AttributesFile = {AttributesFile ?? "(embedded)"}, SeedDocuments = {SeedDocuments}");
         return true;
     }
 }

@@ -46,6 +46,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         try
         {
             var app = Build(options, database, attributes, new Credentials(apiKey, options.PersonalAccessTokens));
+            await app.Services.GetRequiredService<ContentSeed>().InitializeAsync(ct).ConfigureAwait(false);
             await app.StartAsync(ct).ConfigureAwait(false);
             return new EmulatorServer(app, database, ListeningAddress(app), apiKey);
         }
@@ -118,6 +119,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         services.AddSingleton<AttributeValues>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<GroupStore>();
+        services.AddContentServices();
         services.AddSingleton(new FixedWindowRateLimiter(options.TimeProvider, options.RequestsPerMinute, options.RateLimitWindow));
         services.AddSingleton<FaultRules>();
         services.AddSingleton<RequestCounters>();
@@ -135,6 +137,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.MapUserEndpoints();
         app.MapGroupEndpoints();
         app.MapV1Endpoints();
+        app.MapContentEndpoints();
         app.MapAdminEndpoints();
         return app;
     }

@@ -18,4 +18,11 @@ namespace Omni.Client.Json;
 [JsonSerializable(typeof(PatchRequestWire))]
 [JsonSerializable(typeof(UserAttributesWire))]
 [JsonSerializable(typeof(WhoAmIWire))]
+[JsonSerializable(typeof(UserAttributeWire))]
+[JsonSerializable(typeof(FolderListWire))]
+[JsonSerializable(typeof(FolderWire))]
+[JsonSerializable(typeof(PermitsWire))]
+[JsonSerializable(typeof(AccessListWire))]
+[JsonSerializable(typeof(LabelsWire))]
+[JsonSerializable(typeof(LabelWire))]
 internal sealed partial class OmniJsonContext : JsonSerializerContext;

@@ -14,13 +14,18 @@ internal sealed class OpenApiSchemas
 
     private OpenApiSchemas(JsonObject components) => this.components = components;
 
-    public static string ExpectedPath => Path.GetFullPath(
-        Path.Combine(RepositoryRoot.Find(), "..", "shared", "omni", "openapi-scim.json"));
+    public static string ExpectedPath => PathOf("openapi-scim.json");
 
     /// <summary>The schemas; where the document is absent the calling [SkippableFact] is reported as skipped, with why.</summary>
-    public static OpenApiSchemas LoadOrSkip()
+    public static OpenApiSchemas LoadOrSkip() => LoadOrSkip(ExpectedPath);
+
+    /// <summary>The schemas of Omni's whole OpenAPI document (openapi.json: the v1 families beyond SCIM).</summary>
+    public static OpenApiSchemas LoadFullOrSkip() => LoadOrSkip(PathOf("openapi.json"));
+
+    private static string PathOf(string document) => Path.GetFullPath(Path.Combine(RepositoryRoot.Find(), "..", "shared", "omni", document));
+
+    private static OpenApiSchemas LoadOrSkip(string path)
     {
-        var path = ExpectedPath;
         Skip.IfNot(File.Exists(path), $"Omni's OpenAPI document is not at {path}; schema validation cannot run here.");
 
         var document = JsonNode.Parse(File.ReadAllText(path))!;
