@@ -48,6 +48,9 @@ public sealed class OmniClient : IDisposable
         Users = new OmniUsers(_transport);
         Groups = new OmniGroups(_transport);
         UserAttributes = new OmniUserAttributes(_transport);
+        Connections = new OmniConnections(_transport);
+        Models = new OmniModels(_transport);
+        ModelRoles = new OmniModelRoles(_transport);
     }
 
     public OmniUsers Users { get; }
@@ -55,6 +58,12 @@ public sealed class OmniClient : IDisposable
     public OmniGroups Groups { get; }
 
     public OmniUserAttributes UserAttributes { get; }
+
+    public OmniConnections Connections { get; }
+
+    public OmniModels Models { get; }
+
+    public OmniModelRoles ModelRoles { get; }
 
     /// <summary>The API root every path is resolved against, e.g. https://acme.omniapp.co/api/.</summary>
     public Uri ApiBase => _transport.ApiBase;
