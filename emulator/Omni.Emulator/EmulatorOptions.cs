@@ -39,9 +39,15 @@ public sealed record EmulatorOptions
     public IReadOnlyDictionary<string, string> CustomModelRoles { get; init; } =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["ANALYST"] = "QUERIER" };
 
+    /// <summary>
+    /// True: booleans sent as attribute values are stored as "yes"/"no", as Omni's create-user page shows
+    /// (<c>--bool-attributes yes-no</c>); false (default, <c>true-false</c>): as "true"/"false".
+    /// </summary>
+    public bool BooleanAttributesAsYesNo { get; init; }
+
     public const string Usage =
         "omni-emulator [--urls URL] [--data DIR | --in-memory] [--api-key KEY] [--pat TOKEN]... " +
-        "[--requests-per-minute N] [--rate-limit-window-seconds S] [--retry-after] [--attributes FILE] [--seed-documents N] " +
+        "[--requests-per-minute N] [--rate-limit-window-seconds S] [--retry-after] [--attributes FILE] [--bool-attributes true-false|yes-no] [--seed-documents N] " +
         "[--no-seed] [--seed-connection NAME[=DIALECT]]... [--seed-shared-model NAME[@CONNECTION]]... [--custom-role NAME=BASE_ROLE]...";
 
     /// <summary>Reads the command line; throws <see cref="ArgumentException"/> naming the flag at fault.</summary>
@@ -78,6 +84,17 @@ public sealed record EmulatorOptions
                 case "--seed-documents": options = options with { SeedDocuments = NonNegative(flag, Value(args, ref i)) }; break;
                 case "--no-seed" or "--seed-connection" or "--seed-shared-model" or "--custom-role":
                     catalog.Read(flag, flag == "--no-seed" ? null : Value(args, ref i));
+                    break;
+                case "--bool-attributes":
+                    options = options with
+                    {
+                        BooleanAttributesAsYesNo = Value(args, ref i) switch
+                        {
+                            "yes-no" => true,
+                            "true-false" => false,
+                            var other => throw new ArgumentException($"--bool-attributes must be 'true-false' or 'yes-no', got '{other}'.", nameof(args)),
+                        },
+                    };
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{flag}'. Usage: {Usage}", nameof(args));

@@ -14,21 +14,22 @@ public sealed class OmniGroups : IOmniGroups
     internal OmniGroups(OmniTransport transport) => _transport = transport;
 
     /// <summary>Creates the group; never a duplicate (an unknown outcome is resolved by looking the name up).</summary>
-    public Task<ScimGroup> CreateAsync(string displayName, IEnumerable<string>? memberIds = null, CancellationToken ct = default)
+    public async Task<ScimGroup> CreateAsync(string displayName, IEnumerable<string>? memberIds = null, CancellationToken ct = default)
     {
         OmniUsers.RequireText(displayName, "displayName");
         var members = memberIds?.Select(id => new MemberRefWire(id)).ToArray();
         var body = JsonIo.Write(new GroupWriteWire([OmniSchemas.CoreGroup], displayName, members), OmniJsonContext.Default.GroupWriteWire);
-        return SafeCreate.PostAsync(_transport, GroupsPath, body, displayName, "displayName",
-            lookupCt => FindByDisplayNameAsync(displayName, lookupCt), ParseGroup, ct);
+        var created = await SafeCreate.PostAsync(_transport, GroupsPath, body, displayName, "displayName",
+            lookupCt => FindByDisplayNameAsync(displayName, lookupCt), ParseGroup, ct).ConfigureAwait(false);
+        _transport.RecentlyCreated.Add(GroupPath(created.Id));
+        return created;
     }
 
     /// <returns>The group, or null when Omni answers 404.</returns>
     public async Task<ScimGroup?> GetAsync(string id, bool excludeMembers = false, CancellationToken ct = default)
     {
         OmniUsers.RequireText(id, "id");
-        var path = GroupPath(id) + (excludeMembers ? "?excludedAttributes=members" : "");
-        var response = await _transport.SendAsync(HttpMethod.Get, path, null, ct).ConfigureAwait(false);
+        var response = await _transport.GetObjectAsync(GroupPath(id), excludeMembers ? "?excludedAttributes=members" : "", ct).ConfigureAwait(false);
         return response.StatusCode == HttpStatusCode.NotFound ? null : ParseGroup(Ensure(response));
     }
 
@@ -92,6 +93,7 @@ public sealed class OmniGroups : IOmniGroups
     {
         OmniUsers.RequireText(id, "id");
         var response = await _transport.SendAsync(HttpMethod.Delete, GroupPath(id), null, ct).ConfigureAwait(false);
+        _transport.RecentlyCreated.Forget(GroupPath(id));
         if (response.StatusCode != HttpStatusCode.NotFound)
         {
             Ensure(response);

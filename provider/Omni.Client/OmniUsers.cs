@@ -14,7 +14,7 @@ public sealed class OmniUsers : IOmniUsers
 
     /// <summary>Creates the user; never creates a duplicate, even when an attempt's outcome is unknown.</summary>
     /// <exception cref="OmniConflictException">The userName is taken by a user this call did not create.</exception>
-    public Task<ScimUser> CreateAsync(ScimUserCreate user, CancellationToken ct = default)
+    public async Task<ScimUser> CreateAsync(ScimUserCreate user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         RequireText(user.UserName, "UserName");
@@ -22,15 +22,17 @@ public sealed class OmniUsers : IOmniUsers
         var body = JsonIo.Write(
             new UserWriteWire(SchemasFor(user.Attributes), user.UserName, user.DisplayName, null, NonEmpty(user.Attributes)),
             OmniJsonContext.Default.UserWriteWire);
-        return SafeCreate.PostAsync(_transport, UsersPath, body, user.UserName, "userName",
-            lookupCt => FindByUserNameAsync(user.UserName, lookupCt), ParseUser, ct);
+        var created = await SafeCreate.PostAsync(_transport, UsersPath, body, user.UserName, "userName",
+            lookupCt => FindByUserNameAsync(user.UserName, lookupCt), ParseUser, ct).ConfigureAwait(false);
+        _transport.RecentlyCreated.Add(UserPath(created.Id));
+        return created;
     }
 
     /// <returns>The user, or null when Omni answers 404.</returns>
     public async Task<ScimUser?> GetAsync(string id, CancellationToken ct = default)
     {
         RequireText(id, "id");
-        var response = await _transport.SendAsync(HttpMethod.Get, UserPath(id), null, ct).ConfigureAwait(false);
+        var response = await _transport.GetObjectAsync(UserPath(id), "", ct).ConfigureAwait(false);
         return response.StatusCode == HttpStatusCode.NotFound ? null : ParseUser(Ensure(response));
     }
 
@@ -63,7 +65,7 @@ public sealed class OmniUsers : IOmniUsers
             return await GetAsync(id, ct).ConfigureAwait(false) ?? throw NotFound("PATCH", id);
         }
         var body = JsonIo.Write(patch.ToRequest(), OmniJsonContext.Default.PatchRequestWire);
-        var response = Ensure(await _transport.SendAsync(HttpMethod.Patch, UserPath(id), body, ct).ConfigureAwait(false));
+        var response = Ensure(await _transport.SendAsync(HttpMethod.Patch, UserPath(id), body, ct).ConfigureAwait(false), patch.UserName);
         if (response.StatusCode == HttpStatusCode.NoContent || string.IsNullOrWhiteSpace(response.Body))
         {
             return await GetAsync(id, ct).ConfigureAwait(false) ?? throw NotFound("PATCH", id);
@@ -93,6 +95,7 @@ public sealed class OmniUsers : IOmniUsers
     {
         RequireText(id, "id");
         var response = await _transport.SendAsync(HttpMethod.Delete, UserPath(id), null, ct).ConfigureAwait(false);
+        _transport.RecentlyCreated.Forget(UserPath(id));
         if (response.StatusCode != HttpStatusCode.NotFound)
         {
             Ensure(response);

@@ -45,6 +45,7 @@ namespace Pulumi.Omni
             var defaultOptions = new CustomResourceOptions
             {
                 Version = Utilities.Version,
+                PluginDownloadURL = "https://github.com/pulumi-resource-omni/pulumi-resource-omni/releases/download/v${VERSION}",
                 AdditionalSecretOutputs =
                 {
                     "apiKey",

@@ -71,6 +71,11 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultRules 
         }
 
         context.Response.Clear();
+        if (rule.RetryAfterSeconds is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await ErrorResponses.WriteAsync(context, status, $"Injected fault (emulator fault rule {rule.Id})").ConfigureAwait(false);
         return true;
     }

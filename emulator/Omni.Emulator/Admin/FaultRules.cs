@@ -17,6 +17,9 @@ public enum FaultPhase
 public sealed record FaultRule(
     string Id, string? Method, string? Path, int? Status, int LatencyMs, bool Drop, FaultPhase Phase, double Probability)
 {
+    /// <summary>Sent as Retry-After with the status (e.g. 503 + Retry-After: Omni's maintenance answer).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public bool Matches(string method, string path, FaultPhase phase) =>
         Phase == phase
         && (Method is null || Method.Equals(method, StringComparison.OrdinalIgnoreCase))
@@ -61,6 +64,11 @@ public sealed class FaultRules
             _ => throw ApiProblem.BadRequest($"phase: must be \"before\" or \"after\", received \"{request.Phase}\""),
         };
 
+        if (request.RetryAfterSeconds is { } retryAfter && (retryAfter < 0 || request.Status is null))
+        {
+            throw ApiProblem.BadRequest($"retryAfterSeconds: must be >= 0 and comes with a status, received {retryAfter}");
+        }
+
         var drop = request.Drop ?? false;
         if (request.Status is null && !drop && request.LatencyMs is null or 0)
         {
@@ -70,7 +78,10 @@ public sealed class FaultRules
         lock (gate)
         {
             var rule = new FaultRule((++nextId).ToString(CultureInfo.InvariantCulture), request.Method, request.Path,
-                request.Status, request.LatencyMs ?? 0, drop, phase, request.Probability ?? 1.0);
+                request.Status, request.LatencyMs ?? 0, drop, phase, request.Probability ?? 1.0)
+            {
+                RetryAfterSeconds = request.RetryAfterSeconds,
+            };
             rules.Add((rule, request.Count));
             return rule;
         }

@@ -11,7 +11,7 @@ namespace Omni.Emulator.Attributes;
 /// numbers as their decimal string, booleans as "true"/"false", multi-valued attributes as
 /// arrays of strings. Null, "" and [] mean "clear".
 /// </summary>
-public sealed class AttributeValues(AttributeDefinitions definitions)
+public sealed class AttributeValues(AttributeDefinitions definitions, EmulatorOptions options)
 {
     /// <summary>Applies <paramref name="changes"/> over <paramref name="current"/> (a merge) and returns the result.</summary>
     public JsonObject Merge(JsonObject current, JsonObject changes)
@@ -83,6 +83,11 @@ public sealed class AttributeValues(AttributeDefinitions definitions)
                 return null;
             }
 
+            if (array.Count > Scim.InputLimits.MaxAttributeValues)
+            {
+                throw ApiProblem.BadRequest($"User attribute '{key}' holds at most {Scim.InputLimits.MaxAttributeValues} values, received {array.Count}.");
+            }
+
             return new JsonArray([.. array.Select((item, i) => (JsonNode)JsonValue.Create(Scalar(definition, $"{key}[{i}]", item)))]);
         }
 
@@ -96,7 +101,7 @@ public sealed class AttributeValues(AttributeDefinitions definitions)
         return definition.MultipleValues ? new JsonArray(JsonValue.Create(scalar)) : JsonValue.Create(scalar);
     }
 
-    private static string Scalar(UserAttributeDefinition definition, string field, JsonNode? value)
+    private string Scalar(UserAttributeDefinition definition, string field, JsonNode? value)
     {
         var kind = value?.GetValueKind() ?? JsonValueKind.Null;
         var isNumber = definition.Type == "Number";
@@ -105,10 +110,16 @@ public sealed class AttributeValues(AttributeDefinitions definitions)
             case JsonValueKind.Number:
                 return DecimalString(value!.ToJsonString(), field);
             case JsonValueKind.String:
-                var text = value!.GetValue<string>();
+                var text = Scim.InputLimits.AttributeValue(value!.GetValue<string>(), field);
                 return isNumber && text.Length > 0 ? DecimalString(text, field) : text;
             case JsonValueKind.True or JsonValueKind.False when !isNumber:
-                return kind == JsonValueKind.True ? "true" : "false";
+                return (kind == JsonValueKind.True, options.BooleanAttributesAsYesNo) switch
+                {
+                    (true, true) => "yes",
+                    (false, true) => "no",
+                    (true, false) => "true",
+                    (false, false) => "false",
+                };
             default:
                 throw ApiProblem.BadRequest(
                     $"User attribute '{field}' is a {definition.Type} attribute and cannot hold {RequestBody.Describe(value)}.");

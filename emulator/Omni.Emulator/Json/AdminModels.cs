@@ -10,6 +10,7 @@ public sealed record FaultRuleRequest
     [JsonPropertyName("status")] public int? Status { get; init; }
     [JsonPropertyName("latencyMs")] public int? LatencyMs { get; init; }
     [JsonPropertyName("drop")] public bool? Drop { get; init; }
+    [JsonPropertyName("retryAfterSeconds")] public int? RetryAfterSeconds { get; init; }
     [JsonPropertyName("phase")] public string? Phase { get; init; }
     [JsonPropertyName("count")] public int? Count { get; init; }
     [JsonPropertyName("probability")] public double? Probability { get; init; }

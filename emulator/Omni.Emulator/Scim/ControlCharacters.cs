@@ -4,7 +4,7 @@ using Omni.Emulator.Http;
 namespace Omni.Emulator.Scim;
 
 /// <summary>
-/// Display names with a tab or newline are refused: they could be stored but never found again
+/// Names (userName, user and group displayName) with a tab, newline or NUL are refused: they could be stored but never found again
 /// through a filter, whose quoted value is a single line.
 /// </summary>
 internal static class ControlCharacters

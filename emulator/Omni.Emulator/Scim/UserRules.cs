@@ -13,14 +13,16 @@ internal static partial class UserRules
             throw ApiProblem.BadRequest($"{field}: Required (the user's email address)");
         }
 
-        return value.Length <= 254 && EmailShape().IsMatch(value)
+        InputLimits.Length(value, field, InputLimits.MaxUserNameLength);
+        ControlCharacters.Refuse(value, field);
+        return EmailShape().IsMatch(value)
             ? value
             : throw ApiProblem.BadRequest($"{field}: Invalid email, received '{value}'; expected an address such as jane@example.com");
     }
 
     /// <summary>A user's displayName: non-empty, without control characters.</summary>
     public static string DisplayName(string? value, string field = "displayName") => value is { Length: > 0 }
-        ? ControlCharacters.Refuse(value, field)
+        ? ControlCharacters.Refuse(InputLimits.Length(value, field, InputLimits.MaxDisplayNameLength), field)
         : throw ApiProblem.BadRequest($"{field}: Required (a non-empty string)");
 
     [GeneratedRegex(@"^[^@\s""(),:;<>\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$",

@@ -98,6 +98,9 @@ public sealed class OmniAuthenticationException : OmniApiException
         : base(method, path, statusCode, omniMessage, hint)
     {
     }
+
+    /// <summary>Omni rejected the key itself (401, or 403 "Invalid bearer token"), as opposed to the kind of key.</summary>
+    public bool KeyRejected { get; init; }
 }
 
 /// <summary>409: the userName (or group displayName) is already taken.</summary>
@@ -147,4 +150,7 @@ public sealed class OmniTransportException : OmniApiException
 
     /// <summary>False only when the request provably never left this machine (connection refused).</summary>
     internal bool MayHaveBeenApplied { get; init; } = true;
+
+    /// <summary>What went wrong on the last attempt, without the attempt count (for a caller that counts across calls).</summary>
+    internal string? LastFailure { get; init; }
 }

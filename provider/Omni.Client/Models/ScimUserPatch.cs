@@ -10,10 +10,26 @@ namespace Omni.Client;
 public sealed class ScimUserPatch
 {
     private string? _displayName;
+    private string? _userName;
     private bool? _active;
     private readonly Dictionary<string, AttributeValue?> _attributes = new(StringComparer.Ordinal);
 
-    public bool IsEmpty => _displayName is null && _active is null && _attributes.Count == 0;
+    public bool IsEmpty => _displayName is null && _userName is null && _active is null && _attributes.Count == 0;
+
+    /// <summary>The new userName when this patch changes it (a 409 then names it).</summary>
+    internal string? UserName => _userName;
+
+    /// <summary>
+    /// Changes the user's email in place (same id, content and schedules): sent as Omni's documented path-less
+    /// replace whose value holds <c>userName</c> and, when set, <c>displayName</c> together. Omni answers 409 when
+    /// the address belongs to another user.
+    /// </summary>
+    public ScimUserPatch SetUserName(string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        _userName = value;
+        return this;
+    }
 
     public ScimUserPatch SetDisplayName(string value)
     {
@@ -46,7 +62,16 @@ public sealed class ScimUserPatch
     internal PatchRequestWire ToRequest()
     {
         var operations = new List<PatchOperationWire>();
-        if (_displayName is not null)
+        if (_userName is not null)
+        {
+            var names = new JsonObject { ["userName"] = _userName };
+            if (_displayName is not null)
+            {
+                names["displayName"] = _displayName;
+            }
+            operations.Add(new PatchOperationWire("replace", null, names));
+        }
+        else if (_displayName is not null)
         {
             operations.Add(new PatchOperationWire("replace", "displayName", JsonValue.Create(_displayName)));
         }

@@ -22,6 +22,12 @@ internal sealed class CallBudget : IDisposable
     /// <summary>The caller's own token: when it is cancelled, the caller gets an OperationCanceledException.</summary>
     public CancellationToken CallerToken { get; }
 
+    /// <summary>
+    /// Cancelled only when the deadline passes: a write already on the wire is awaited under it (and its attempt
+    /// timeout) even after the caller cancels, so its answer is not lost.
+    /// </summary>
+    public CancellationToken DeadlineToken => _deadline.Token;
+
     /// <summary>Cancelled when the caller cancels or the deadline passes.</summary>
     public CancellationToken Token => _linked.Token;
 

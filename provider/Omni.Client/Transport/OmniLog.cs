@@ -27,4 +27,7 @@ internal static partial class OmniLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Waited {WaitMs} ms for a client-side rate-limit token before Omni {Method} {Path}")]
     public static partial void WaitedForToken(ILogger logger, long waitMs, string method, string path);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Omni GET {Path} answered 404 a moment after this client created it; reading again in {DelayMs} ms")]
+    public static partial void NotFoundRightAfterCreate(ILogger logger, string path, long delayMs);
 }

@@ -48,6 +48,7 @@ internal sealed class OmniTransport : IDisposable
         Random = random ?? System.Random.Shared.NextDouble;
         _idempotentPipeline = BuildRetryPipeline(args => RetryRules.ShouldRetryIdempotent(args.Outcome, args.Context.CancellationToken));
         _postPipeline = BuildRetryPipeline(args => RetryRules.ShouldRetryPost(args.Outcome));
+        RecentlyCreated = new RecentlyCreated(time);
         _attemptPipeline = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.RequestTimeout).Build();
     }
 
@@ -61,6 +62,9 @@ internal sealed class OmniTransport : IDisposable
     public ILogger Log => _log;
 
     public Func<double> Random { get; }
+
+    /// <summary>Objects this client created a moment ago: a 404 on reading one is retried briefly (read after write).</summary>
+    public RecentlyCreated RecentlyCreated { get; }
 
     /// <summary>The bucket in force for this organisation and key (looked up per request: a later client may have changed its rate).</summary>
     internal RateLimiter? Limiter => _options.RequestsPerMinute > 0 ? _rateLimiters.Current(_limiterKey) : null;
@@ -88,7 +92,8 @@ internal sealed class OmniTransport : IDisposable
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = _options.MaxRetries,
-                ShouldHandle = args => ValueTask.FromResult(shouldRetry(args)),
+                ShouldHandle = args => ValueTask.FromResult(shouldRetry(args) &&
+                    !RetryRules.InternalErrorCapReached(args.Outcome, args.Context.Properties.GetValue(RequestKey, null!).ConsecutiveInternalErrors)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     RetryRules.Delay(args.AttemptNumber, args.Outcome.Result, _options, _time, Random)),
                 OnRetry = args =>
@@ -116,12 +121,31 @@ internal sealed class OmniTransport : IDisposable
         return await SendAsync(method, relativePath, jsonBody, budget).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A GET of one object. A 404 for an object this client created a moment ago (<see cref="RecentlyCreated"/>) is
+    /// retried with short waits until the window ends; any other 404 is returned at once.
+    /// </summary>
+    public async Task<OmniResponse> GetObjectAsync(string objectPath, string query, CancellationToken cancellationToken)
+    {
+        for (var retry = 0; ; retry++)
+        {
+            var response = await SendAsync(HttpMethod.Get, objectPath + query, null, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.NotFound || RecentlyCreated.Remaining(objectPath) is not { } left)
+            {
+                return response;
+            }
+            var wait = TimeSpan.FromMilliseconds(Math.Min(left.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(retry, 4))));
+            OmniLog.NotFoundRightAfterCreate(_log, response.Path, (long)wait.TotalMilliseconds);
+            await DelayAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public CallBudget NewBudget(CancellationToken cancellationToken) => new(_options.TotalTimeout, _time, cancellationToken);
 
     /// <summary>Sends one call as part of a larger one whose <paramref name="budget"/> bounds it.</summary>
     public async Task<OmniResponse> SendAsync(HttpMethod method, string relativePath, byte[]? jsonBody, CallBudget budget)
     {
-        var pending = new PendingRequest(method, new Uri(ApiBase, relativePath), jsonBody);
+        var pending = new PendingRequest(method, new Uri(ApiBase, relativePath), jsonBody, budget);
         var pipeline = method == HttpMethod.Post ? _postPipeline : _idempotentPipeline;
         var context = ResilienceContextPool.Shared.Get(budget.Token);
         context.Properties.Set(RequestKey, pending);
@@ -131,13 +155,20 @@ internal sealed class OmniTransport : IDisposable
                 static (ctx, state) => state.transport.AttemptAsync(state.pending, ctx.CancellationToken),
                 context,
                 (transport: this, pending)).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(budget.Token).ConfigureAwait(false);
-            return new OmniResponse(method.Method, pending.LogPath, response.StatusCode, body, pending.Attempts - 1);
+            // The body is already buffered; a write's answer is kept even when the caller has just cancelled.
+            var body = await response.Content.ReadAsStringAsync(pending.IsWrite ? budget.DeadlineToken : budget.Token).ConfigureAwait(false);
+            return new OmniResponse(method.Method, pending.LogPath, response.StatusCode, body, pending.Attempts - 1,
+                NotProcessed: RetryRules.IsMaintenance(response));
         }
         catch (Exception e) when (e is TimeoutRejectedException or HttpRequestException or IOException ||
                                   (e is OperationCanceledException && !budget.CallerToken.IsCancellationRequested))
         {
             throw NoAnswer(pending, budget, e);
+        }
+        catch (OperationCanceledException e) when (e is not OmniCancelledException)
+        {
+            throw new OmniCancelledException(method.Method, pending.LogPath, pending.Sent,
+                pending.IsWrite && (pending.OutcomeUncertain || pending.SentWithoutAnswer), e, budget.CallerToken);
         }
         finally
         {
@@ -147,30 +178,33 @@ internal sealed class OmniTransport : IDisposable
 
     private OmniTransportException NoAnswer(PendingRequest pending, CallBudget budget, Exception e)
     {
-        var (failure, hint) = e switch
+        var attempts = $" after {pending.Attempts} attempt(s)";
+        var (what, hint) = e switch
         {
             _ when budget.Expired && pending.WaitingForToken =>
                 ($"waited {_time.GetElapsedTime(pending.TokenWaitStarted).TotalSeconds:0.#} s for the client-side rate limit " +
-                 $"(requestsPerMinute={_options.RequestsPerMinute}) until TotalTimeout ({budget.Total}) ran out; nothing was sent" +
-                 (pending.Attempts > 1 ? $" for attempt {pending.Attempts}" : ""),
+                 $"(requestsPerMinute={_options.RequestsPerMinute}) until TotalTimeout ({budget.Total}) ran out; " +
+                 (pending.Attempts > 1 ? $"attempt {pending.Attempts} was not sent" : "nothing was sent"),
                  "too many calls are queued for this key: raise TotalTimeout (it covers the wait for the rate limit) or lower parallelism"),
             _ when budget.Expired =>
-                ($"the call did not finish within TotalTimeout ({budget.Total}) after {pending.Attempts} attempt(s)",
-                 "Omni is slow or unreachable; raise TotalTimeout or try again later"),
+                ($"the call did not finish within TotalTimeout ({budget.Total})", "Omni is slow or unreachable; raise TotalTimeout or try again later"),
             TimeoutRejectedException =>
-                ($"no answer within RequestTimeout ({_options.RequestTimeout}) after {pending.Attempts} attempt(s)", "Omni is slow or unreachable; raise requestTimeoutSeconds or try again later"),
+                ($"no answer within RequestTimeout ({_options.RequestTimeout})", "Omni is slow or unreachable; raise requestTimeoutSeconds or try again later"),
             _ when RetryRules.WasNeverSent(e) =>
-                ($"could not connect to {ApiBase.Authority} after {pending.Attempts} attempt(s): {e.Message}", "check baseUrl and that the host is reachable from here"),
+                ($"could not connect to {ApiBase.Authority}: {e.Message}", "check baseUrl and that the host is reachable from here"),
             _ =>
-                ($"the connection failed after {pending.Attempts} attempt(s): {e.Message}", "a proxy or Omni dropped the connection; try again later"),
+                ($"the connection failed: {e.Message}", "a proxy or Omni dropped the connection; try again later"),
         };
-        if (pending.SentWithoutAnswer && pending.Method == HttpMethod.Post)
+        var failure = budget.Expired && pending.WaitingForToken ? what : what + attempts;
+        var mayHaveBeenApplied = pending.IsWrite && (pending.SentWithoutAnswer || pending.OutcomeUncertain);
+        if (mayHaveBeenApplied)
         {
-            hint += "; the request may have reached Omni, so look it up before sending it again";
+            hint += $"; Omni may have applied the {pending.Method.Method} without answering, so read it back before sending it again";
         }
         return new OmniTransportException(pending.Method.Method, pending.LogPath, failure, hint, pending.Attempts, e)
         {
             MayHaveBeenApplied = pending.SentWithoutAnswer,
+            LastFailure = what,
         };
     }
 
@@ -180,6 +214,10 @@ internal sealed class OmniTransport : IDisposable
         // Only the last attempt matters: earlier ones were retried because Omni answered or never received them.
         pending.SentWithoutAnswer = false;
         await TakeTokenAsync(pending, cancellationToken).ConfigureAwait(false);
+        // After a cancel nothing new starts; once a write is on the wire, only its attempt timeout and the call's
+        // deadline end the wait, so an answer Omni gives (and the object it created) is not lost.
+        cancellationToken.ThrowIfCancellationRequested();
+        var sendToken = pending.IsWrite ? pending.Budget.DeadlineToken : cancellationToken;
         var started = _time.GetTimestamp();
         try
         {
@@ -188,20 +226,27 @@ internal sealed class OmniTransport : IDisposable
                 {
                     using var request = state.transport.BuildRequest(state.pending);
                     state.pending.SentWithoutAnswer = true;
+                    state.pending.Sent++;
                     // ResponseContentRead: the body is read inside the attempt, under its timeout.
                     return await state.transport._http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
                 },
                 (transport: this, pending),
-                cancellationToken).ConfigureAwait(false);
+                sendToken).ConfigureAwait(false);
             pending.SentWithoutAnswer = false;
+            pending.Answered(response);
             OmniLog.Answered(_log, pending.Method.Method, pending.LogPath, (int)response.StatusCode, ElapsedMs(started), attempt);
             return response;
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!sendToken.IsCancellationRequested)
         {
             if (RetryRules.WasNeverSent(e))
             {
                 pending.SentWithoutAnswer = false;
+                pending.Sent--;
+            }
+            else
+            {
+                pending.OutcomeUncertain = true;
             }
             OmniLog.AttemptFailed(_log, pending.Method.Method, pending.LogPath, attempt, ElapsedMs(started), $"{e.GetType().Name}: {e.Message}");
             throw;
@@ -269,19 +314,41 @@ internal sealed class OmniTransport : IDisposable
         }
     }
 
-    private sealed class PendingRequest(HttpMethod method, Uri uri, byte[]? jsonBody)
+    private sealed class PendingRequest(HttpMethod method, Uri uri, byte[]? jsonBody, CallBudget budget)
     {
         public HttpMethod Method { get; } = method;
         public Uri Uri { get; } = uri;
         public byte[]? JsonBody { get; } = jsonBody;
+        public CallBudget Budget { get; } = budget;
         public string LogPath { get; } = uri.AbsolutePath;
+
+        /// <summary>Anything but GET changes Omni's state: once sent, its answer is awaited even after a cancel.</summary>
+        public bool IsWrite => Method != HttpMethod.Get;
+
         public int Attempts { get; set; }
+
+        /// <summary>Attempts that went out on the wire (a refused connection or a cancel before sending is not one).</summary>
+        public int Sent { get; set; }
 
         /// <summary>The current attempt went out and no answer came back: a write may have been applied.</summary>
         public bool SentWithoutAnswer { get; set; }
 
+        /// <summary>An earlier attempt ended without a certain outcome (no answer, or a 5xx/408 other than maintenance).</summary>
+        public bool OutcomeUncertain { get; set; }
+
+        public int ConsecutiveInternalErrors { get; private set; }
+
         public bool WaitingForToken { get; set; }
 
         public long TokenWaitStarted { get; set; }
+
+        public void Answered(HttpResponseMessage response)
+        {
+            ConsecutiveInternalErrors = response.StatusCode == HttpStatusCode.InternalServerError ? ConsecutiveInternalErrors + 1 : 0;
+            if (RetryRules.IsUncertainStatus(response.StatusCode) && !RetryRules.IsMaintenance(response))
+            {
+                OutcomeUncertain = true;
+            }
+        }
     }
 }

@@ -17,10 +17,28 @@ internal static class RetryRules
         (outcome.Exception is OperationCanceledException && !cancellationToken.IsCancellationRequested) ||
         outcome.Exception is IOException;
 
-    /// <summary>POST only when it cannot have been applied: a 429, or a connection that was never made.</summary>
+    /// <summary>
+    /// POST only when it cannot have been applied: a 429, Omni's maintenance answer (503 with Retry-After: "rejected
+    /// requests were not processed"), or a connection that was never made.
+    /// </summary>
     public static bool ShouldRetryPost(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests ||
+        IsMaintenance(outcome.Result) ||
         (outcome.Exception is { } exception && WasNeverSent(exception));
+
+    /// <summary>503 with Retry-After: Omni is in a maintenance window and did not process the request.</summary>
+    public static bool IsMaintenance(HttpResponseMessage? response) =>
+        response is { StatusCode: HttpStatusCode.ServiceUnavailable } && response.Headers.RetryAfter is not null;
+
+    /// <summary>
+    /// A 500 that repeats is Omni failing on this request, not a passing blip: it is retried at most this many
+    /// times, whatever MaxRetries allows (502, 503 and 504 are gateways and maintenance, and keep the full budget).
+    /// </summary>
+    public const int MaxInternalErrorRetries = 2;
+
+    /// <summary>True when this outcome is the (MaxInternalErrorRetries + 1)-th 500 in a row of one call.</summary>
+    public static bool InternalErrorCapReached(Outcome<HttpResponseMessage> outcome, int consecutiveInternalErrors) =>
+        outcome.Result?.StatusCode == HttpStatusCode.InternalServerError && consecutiveInternalErrors > MaxInternalErrorRetries;
 
     /// <summary>Connection refused or the host name did not resolve: the request never left this machine.</summary>
     public static bool WasNeverSent(Exception exception)

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 using Omni.Pulumi.Provider.Configuration;
 using Omni.Pulumi.Provider.Protocol;
@@ -52,6 +53,9 @@ internal sealed class ProviderHost : IAsyncDisposable
             // The engine sends whole stacks' worth of properties; match Pulumi's own limit.
             o.MaxReceiveMessageSize = 400 * 1024 * 1024;
         });
+        // Requests are parsed with the engine's recursion limit (DeepMessageMethodProvider), not the default binder's.
+        builder.Services.RemoveAll(typeof(Grpc.AspNetCore.Server.Model.IServiceMethodProvider<>));
+        builder.Services.AddSingleton<Grpc.AspNetCore.Server.Model.IServiceMethodProvider<ResourceProviderService>, DeepMessageMethodProvider>();
         builder.Services.AddSingleton(environment);
         builder.Services.AddSingleton<SecretRedactor>();
         builder.Services.AddSingleton<CancellationHub>();

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using Grpc.Core;
 using Omni.Client;
-using Omni.Pulumi.Provider.Hosting;
 using Omni.Pulumi.Provider.Resources;
 
 namespace Omni.Pulumi.Provider.Protocol;
@@ -31,6 +30,9 @@ internal sealed class ErrorMapper(SecretRedactor redactor)
             ProviderFailureException { Kind: FailureKind.InvalidInput } e => (StatusCode.InvalidArgument, e.Message),
             ProviderFailureException { Kind: FailureKind.NothingChanged } e => (StatusCode.FailedPrecondition, e.Message),
             ProviderFailureException e => (StatusCode.Unknown, e.Message),
+            // The client knows what it sent: a write cancelled before reaching Omni (or answered without effect) changed nothing.
+            OmniCancelledException { MayHaveBeenApplied: false } e => (StatusCode.Cancelled,
+                $"{operation} was cancelled before it changed anything in Omni ({e.Message}) Run `pulumi up` again to finish."),
             OperationCanceledException when Writes.Contains(operation) => (StatusCode.Unknown,
                 $"{operation} was cancelled while its request to Omni may already have been sent, so its outcome is unknown. "
                 + "Run `pulumi refresh` to see what Omni holds."),

@@ -19,7 +19,7 @@ internal static class PropertyBinder
     public static Bound<T> Bind<T>(ObjectValue value, bool lenientScalars = false) where T : class, new()
     {
         var context = new BindContext(lenientScalars);
-        var result = (T)BindObject(value, typeof(T), "", context, checkRequired: true);
+        var result = (T)BindObject(value, typeof(T), "", context, checkRequired: true, static () => new T());
         return new Bound<T>(result, context.Unknowns.ToImmutableHashSet(StringComparer.Ordinal), context.Secrets.ToImmutableHashSet(StringComparer.Ordinal), context.Failures);
     }
 
@@ -34,7 +34,7 @@ internal static class PropertyBinder
         foreach (var info in PulumiProperties.Of(record.GetType()))
         {
             PropertyValue? value = unknowns?.Contains(info.Name) == true
-                ? new UnknownValue(UnknownKindOf(info.Type))
+                ? new UnknownValue(UnknownKindOf(info.Shape))
                 : UnbindValue(info.GetValue(record), info.Name, unknowns);
             if (value is null)
             {
@@ -49,19 +49,14 @@ internal static class PropertyBinder
     }
 
     /// <summary>The sentinel of the property's own type, so an unknown list reads as an unknown list.</summary>
-    private static UnknownKind UnknownKindOf(Type type)
+    private static UnknownKind UnknownKindOf(PulumiShape shape) => shape.Underlying.Kind switch
     {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        return type == typeof(string) ? UnknownKind.Any
-            : type == typeof(bool) ? UnknownKind.Bool
-            : type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(decimal) ? UnknownKind.Number
-            : typeof(IDictionary).IsAssignableFrom(type) || IsReadOnlyDictionary(type) || PulumiProperties.IsPulumiObject(type) ? UnknownKind.Object
-            : typeof(IEnumerable).IsAssignableFrom(type) ? UnknownKind.Array
-            : UnknownKind.Any;
-    }
-
-    private static bool IsReadOnlyDictionary(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>);
+        ShapeKind.Bool => UnknownKind.Bool,
+        ShapeKind.Int or ShapeKind.Long or ShapeKind.Double or ShapeKind.Decimal => UnknownKind.Number,
+        ShapeKind.Dictionary or ShapeKind.Object => UnknownKind.Object,
+        ShapeKind.List => UnknownKind.Array,
+        _ => UnknownKind.Any,
+    };
 
     /// <summary>A plain .NET value (string, bool, number, list, dictionary, annotated record) as a property value; null stays absent.</summary>
     public static PropertyValue? UnbindValue(object? value, string path = "", IReadOnlySet<string>? unknowns = null) => value switch
@@ -99,10 +94,12 @@ internal static class PropertyBinder
         return ObjectValue.From(entries);
     }
 
-    private static object BindObject(ObjectValue value, Type type, string path, BindContext context, bool checkRequired)
+    /// <param name="create">How to create a record the generator knows nothing of (one without properties, e.g. a function's empty args).</param>
+    private static object BindObject(ObjectValue value, Type type, string path, BindContext context, bool checkRequired, Func<object>? create = null)
     {
-        var result = Activator.CreateInstance(type)!;
-        foreach (var info in PulumiProperties.Of(type))
+        var record = PulumiProperties.RecordOf(type);
+        var result = record?.Create?.Invoke() ?? create?.Invoke() ?? throw new InvalidOperationException($"{type.Name} has no parameterless constructor to bind ('{path}').");
+        foreach (var info in record?.Properties ?? [])
         {
             var propertyPath = PropertyPath.Child(path, info.Name);
             var wire = value[info.Name];
@@ -116,7 +113,7 @@ internal static class PropertyBinder
                 continue;
             }
 
-            var bound = BindValue(wire, info.Type, propertyPath, context);
+            var bound = BindValue(wire, info.Shape, propertyPath, context);
             if (!ReferenceEquals(bound, Skip))
             {
                 info.SetValue(result, bound);
@@ -126,7 +123,7 @@ internal static class PropertyBinder
         return result;
     }
 
-    private static object? BindValue(PropertyValue wire, Type target, string path, BindContext context)
+    private static object? BindValue(PropertyValue wire, PulumiShape target, string path, BindContext context)
     {
         while (true)
         {
@@ -169,10 +166,9 @@ internal static class PropertyBinder
             break;
         }
 
-        var underlying = Nullable.GetUnderlyingType(target);
-        if (underlying is not null)
+        if (target.Kind == ShapeKind.Nullable)
         {
-            return wire is NullValue ? null : BindValue(wire, underlying, path, context);
+            return wire is NullValue ? null : BindValue(wire, target.Element!, path, context);
         }
 
         if (wire is NullValue)
@@ -180,120 +176,100 @@ internal static class PropertyBinder
             return target.IsValueType ? Skip : null;
         }
 
-        if (target == typeof(object))
+        switch (target.Kind)
         {
-            return BindAny(wire, path, context);
-        }
-
-        if (target == typeof(string))
-        {
-            return wire is StringValue s ? s.Value : context.Mismatch(path, "a string", wire);
-        }
-
-        if (target == typeof(bool))
-        {
-            return wire switch
-            {
-                BoolValue b => b.Value,
-                StringValue s when context.LenientScalars && bool.TryParse(s.Value, out var parsed) => parsed,
-                _ => context.Mismatch(path, "a boolean (true or false)", wire),
-            };
-        }
-
-        if (target == typeof(double))
-        {
-            return wire switch
-            {
-                NumberValue n => n.Value,
-                StringValue s when context.LenientScalars && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
-                _ => context.Mismatch(path, "a number", wire),
-            };
-        }
-
-        if (target == typeof(int))
-        {
-            double? number = wire switch
-            {
-                NumberValue n => n.Value,
-                StringValue s when context.LenientScalars && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
-                _ => null,
-            };
-            return number is { } d && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue
-                ? (int)d
-                : context.Mismatch(path, "a whole number", wire);
-        }
-
-        if (GetGenericInterface(target, typeof(IReadOnlyDictionary<,>)) is { } dictionaryType && dictionaryType.GetGenericArguments()[0] == typeof(string))
-        {
-            if (wire is not ObjectValue obj)
-            {
-                return context.Mismatch(path, "an object (a map of names to values)", wire);
-            }
-
-            var valueType = dictionaryType.GetGenericArguments()[1];
-            var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
-            foreach (var (key, item) in obj.Properties)
-            {
-                var entryPath = PropertyPath.Child(path, key);
-                if (item.ContainsUnknowns)
+            case ShapeKind.Any:
+                return BindAny(wire, path, context);
+            case ShapeKind.String:
+                return wire is StringValue text ? text.Value : context.Mismatch(path, "a string", wire);
+            case ShapeKind.Bool:
+                return wire switch
                 {
-                    // A map entry with anything unknown inside (e.g. a list holding one unknown) is
-                    // wholly unknown: a partly known value would be checked, or sent, as if complete.
-                    context.Unknowns.Add(entryPath);
-                    if (item.ContainsSecrets)
-                    {
-                        context.Secrets.Add(PropertyPath.TopLevel(entryPath));
-                    }
+                    BoolValue b => b.Value,
+                    StringValue s when context.LenientScalars && bool.TryParse(s.Value, out var parsed) => parsed,
+                    _ => context.Mismatch(path, "a boolean (true or false)", wire),
+                };
+            case ShapeKind.Double:
+                return Number(wire, context) is { } number ? number : context.Mismatch(path, "a number", wire);
+            case ShapeKind.Int:
+                return Number(wire, context) is { } d && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue
+                    ? (int)d
+                    : context.Mismatch(path, "a whole number", wire);
+            case ShapeKind.Long:
+                return Number(wire, context) is { } l && l == Math.Floor(l) && l is >= long.MinValue and <= long.MaxValue
+                    ? (long)l
+                    : context.Mismatch(path, "a whole number", wire);
+            case ShapeKind.Decimal:
+                return Number(wire, context) is { } m ? (decimal)m : context.Mismatch(path, "a number", wire);
+            case ShapeKind.Dictionary:
+                return wire is ObjectValue obj ? BindDictionary(obj, target, path, context) : context.Mismatch(path, "an object (a map of names to values)", wire);
+            case ShapeKind.List:
+                return wire is ArrayValue array ? BindList(array, target, path, context) : context.Mismatch(path, "a list", wire);
+            case ShapeKind.Object:
+                return wire is ObjectValue record ? BindObject(record, target.Type, path, context, checkRequired: true) : context.Mismatch(path, "an object", wire);
+            default:
+                throw new InvalidOperationException($"The binder cannot bind to {target.Type.Name} ('{path}').");
+        }
+    }
 
-                    continue;
+    private static double? Number(PropertyValue wire, BindContext context) => wire switch
+    {
+        NumberValue n => n.Value,
+        StringValue s when context.LenientScalars && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
+
+    private static object BindDictionary(ObjectValue obj, PulumiShape target, string path, BindContext context)
+    {
+        var dictionary = target.CreateDictionary!();
+        foreach (var (key, item) in obj.Properties)
+        {
+            var entryPath = PropertyPath.Child(path, key);
+            if (item.ContainsUnknowns)
+            {
+                // A map entry with anything unknown inside (e.g. a list holding one unknown) is
+                // wholly unknown: a partly known value would be checked, or sent, as if complete.
+                context.Unknowns.Add(entryPath);
+                if (item.ContainsSecrets)
+                {
+                    context.Secrets.Add(PropertyPath.TopLevel(entryPath));
                 }
 
-                var bound = BindValue(item, valueType, entryPath, context);
-                if (!ReferenceEquals(bound, Skip))
-                {
-                    dictionary[key] = bound;
-                }
+                continue;
             }
 
-            return dictionary;
+            var bound = BindValue(item, target.Element!, entryPath, context);
+            if (!ReferenceEquals(bound, Skip))
+            {
+                dictionary[key] = bound;
+            }
         }
 
-        if (GetGenericInterface(target, typeof(IReadOnlyList<>)) is { } listType)
+        return dictionary;
+    }
+
+    private static object BindList(ArrayValue array, PulumiShape target, string path, BindContext context)
+    {
+        if (array.ContainsUnknowns)
         {
-            if (wire is not ArrayValue array)
+            // Likewise a list with an unknown item: its length and content are not known yet.
+            context.Unknowns.Add(path);
+            if (array.ContainsSecrets)
             {
-                return context.Mismatch(path, "a list", wire);
+                context.Secrets.Add(PropertyPath.TopLevel(path));
             }
 
-            if (array.ContainsUnknowns)
-            {
-                // Likewise a list with an unknown item: its length and content are not known yet.
-                context.Unknowns.Add(path);
-                if (array.ContainsSecrets)
-                {
-                    context.Secrets.Add(PropertyPath.TopLevel(path));
-                }
-
-                return Skip;
-            }
-
-            var itemType = listType.GetGenericArguments()[0];
-            var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
-            for (var i = 0; i < array.Items.Length; i++)
-            {
-                var bound = BindValue(array.Items[i], itemType, PropertyPath.Index(path, i), context);
-                list.Add(ReferenceEquals(bound, Skip) ? null : bound);
-            }
-
-            return list;
+            return Skip;
         }
 
-        if (PulumiProperties.IsPulumiObject(target))
+        var list = target.CreateList!();
+        for (var i = 0; i < array.Items.Length; i++)
         {
-            return wire is ObjectValue obj ? BindObject(obj, target, path, context, checkRequired: true) : context.Mismatch(path, "an object", wire);
+            var bound = BindValue(array.Items[i], target.Element!, PropertyPath.Index(path, i), context);
+            list.Add(ReferenceEquals(bound, Skip) ? null : bound);
         }
 
-        throw new InvalidOperationException($"The binder cannot bind to {target.Name} ('{path}').");
+        return list;
     }
 
     /// <summary>An untyped value as plain .NET: string, double, bool, null, lists and string-keyed dictionaries.</summary>
@@ -302,15 +278,10 @@ internal static class PropertyBinder
         StringValue s => s.Value,
         NumberValue n => n.Value,
         BoolValue b => b.Value,
-        ArrayValue a => BindValue(a, typeof(IReadOnlyList<object>), path, context),
-        ObjectValue o => BindValue(o, typeof(IReadOnlyDictionary<string, object>), path, context),
+        ArrayValue a => BindValue(a, PulumiShape.AnyList, path, context),
+        ObjectValue o => BindValue(o, PulumiShape.AnyDictionary, path, context),
         _ => context.Mismatch(path, "a plain value (string, number, boolean, list or object)", wire),
     };
-
-    private static Type? GetGenericInterface(Type type, Type generic) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() == generic
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == generic);
 
     private static string Describe(PropertyValue value) => value switch
     {

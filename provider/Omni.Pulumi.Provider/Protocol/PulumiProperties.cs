@@ -1,37 +1,55 @@
-using System.Collections.Concurrent;
-using System.Reflection;
+using System.Collections.Frozen;
 using Omni.Pulumi.Provider.Resources;
 
 namespace Omni.Pulumi.Provider.Protocol;
 
-/// <summary>A record property together with its Pulumi attribute.</summary>
-/// <remarks>Callers use <see cref="Type"/>, <see cref="GetValue"/> and <see cref="SetValue"/>, never the
-/// <see cref="PropertyInfo"/> itself: the reflection behind them is to be replaced by code generated at
-/// compile time (NativeAOT), and this is the seam.</remarks>
-internal sealed record PulumiPropertyInfo(PropertyInfo Property, PulumiPropertyAttribute Attribute)
+/// <summary>A record property together with its Pulumi attribute, its value's shape and its accessors.</summary>
+/// <remarks>Written at compile time by Omni.Pulumi.Provider.Generators for every [PulumiProperty]
+/// property: no reflection, so it works the same in a NativeAOT, trimmed build.</remarks>
+internal sealed class PulumiPropertyInfo(
+    PulumiPropertyAttribute attribute,
+    PulumiShape shape,
+    Func<object, object?> getter,
+    Action<object, object?> setter)
 {
     public string Name => Attribute.Name;
 
+    public PulumiPropertyAttribute Attribute { get; } = attribute;
+
+    /// <summary>What the value is (scalar, list, map, record), with its CLR type.</summary>
+    public PulumiShape Shape { get; } = shape;
+
     /// <summary>The property's CLR type (e.g. <c>IReadOnlyList&lt;string&gt;</c>).</summary>
-    public Type Type => Property.PropertyType;
+    public Type Type => Shape.Type;
 
-    public object? GetValue(object record) => Property.GetValue(record);
+    public object? GetValue(object record) => getter(record);
 
-    public void SetValue(object record, object? value) => Property.SetValue(record, value);
+    /// <summary>Sets the property in place, init-only setters included: the binder fills a record it has just created.</summary>
+    public void SetValue(object record, object? value) => setter(record, value);
 }
 
-/// <summary>Reflection over <see cref="PulumiPropertyAttribute"/>s, shared by the binder and the schema generator.</summary>
-internal static class PulumiProperties
+/// <summary>A record with [PulumiProperty] properties: how to create it and its properties in name order.</summary>
+/// <param name="Create">Null when the type has no parameterless constructor (it can be written, not bound).</param>
+/// <param name="TypeAttribute">Its [PulumiType], when it is a named object type of the schema.</param>
+internal sealed record PulumiRecordInfo(
+    Type Type,
+    Func<object>? Create,
+    PulumiTypeAttribute? TypeAttribute,
+    IReadOnlyList<PulumiPropertyInfo> Properties);
+
+/// <summary>The [PulumiProperty] metadata of every record, shared by the binder and the schema generator.</summary>
+internal static partial class PulumiProperties
 {
-    // A cache of immutable reflection results keyed by type; it never changes what a call returns.
-    private static readonly ConcurrentDictionary<Type, IReadOnlyList<PulumiPropertyInfo>> Cache = new();
+    // Immutable after the type initializer: the generated records, keyed by their type.
+    private static readonly FrozenDictionary<Type, PulumiRecordInfo> Records = GeneratedRecords().ToFrozenDictionary(r => r.Type);
 
-    public static IReadOnlyList<PulumiPropertyInfo> Of(Type type) => Cache.GetOrAdd(type, static t =>
-        [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(p => (Property: p, Attribute: p.GetCustomAttribute<PulumiPropertyAttribute>(inherit: true)))
-            .Where(p => p.Attribute is not null)
-            .Select(p => new PulumiPropertyInfo(p.Property, p.Attribute!))
-            .OrderBy(p => p.Attribute.Name, StringComparer.Ordinal)]);
+    /// <summary>The record's properties in name order; none for a type without [PulumiProperty] properties.</summary>
+    public static IReadOnlyList<PulumiPropertyInfo> Of(Type type) => RecordOf(type)?.Properties ?? [];
 
-    public static bool IsPulumiObject(Type type) => type.IsClass && type != typeof(string) && Of(type).Count > 0;
+    public static PulumiRecordInfo? RecordOf(Type type) => Records.GetValueOrDefault(type);
+
+    public static bool IsPulumiObject(Type type) => Records.ContainsKey(type);
+
+    /// <summary>Written by Omni.Pulumi.Provider.Generators (PulumiProperties.g.cs).</summary>
+    private static partial IEnumerable<PulumiRecordInfo> GeneratedRecords();
 }

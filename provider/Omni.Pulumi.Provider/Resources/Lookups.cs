@@ -29,9 +29,15 @@ internal static class Lookups
     public static Task<ScimUser?> UserByNameAsync(IOmniUsers omni, string userName, CancellationToken cancellationToken) =>
         omni.FindByUserNameAsync(userName, cancellationToken);
 
+    /// <summary>
+    /// A key with an '@' is a userName: Omni's user ids are UUIDs, which never hold one, so it costs one
+    /// request (the filtered list already holds the whole user). Any other key is tried as an id, then as a name.
+    /// </summary>
     public static async Task<ScimUser?> UserByIdOrNameAsync(IOmniUsers omni, string idOrUserName, CancellationToken cancellationToken) =>
-        await UserByIdAsync(omni, idOrUserName, cancellationToken).ConfigureAwait(false)
-        ?? await UserByNameAsync(omni, idOrUserName, cancellationToken).ConfigureAwait(false);
+        idOrUserName.Contains('@', StringComparison.Ordinal)
+            ? await UserByNameAsync(omni, idOrUserName, cancellationToken).ConfigureAwait(false)
+            : await UserByIdAsync(omni, idOrUserName, cancellationToken).ConfigureAwait(false)
+              ?? await UserByNameAsync(omni, idOrUserName, cancellationToken).ConfigureAwait(false);
 
     /// <summary>404 is "no such id"; so is 400, which Omni may answer for a key that cannot be an id at all.</summary>
     private static async Task<T?> OrNullWhenNoSuchIdAsync<T>(Task<T?> get) where T : class

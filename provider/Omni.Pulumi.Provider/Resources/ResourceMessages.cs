@@ -15,6 +15,17 @@ internal static partial class ResourceMessages
     public static string ImportCommand(string type, string resourceName, string? idOrName, string placeholder) =>
         $"`pulumi import {type} {ShellWord(resourceName)} {(idOrName is null ? placeholder : ShellWord(idOrName))}`";
 
+    /// <summary>
+    /// Why Omni may already hold an object this stack never recorded: most often an interrupted run (README,
+    /// "After an interrupted pulumi up"), whose create reached Omni but whose answer never reached the engine.
+    /// </summary>
+    public static string LikelyInterruptedRun(string what) =>
+        $"This is most likely a {what} that an interrupted run created: a `pulumi up` stopped (Ctrl-C, a crash or a killed plugin) "
+        + $"after Omni created the {what} but before the stack recorded it. Otherwise it was created outside this program.";
+
+    /// <summary>A cancelled create: said only when a POST was really sent (the client knows).</summary>
+    public static bool CreateMayHaveReachedOmni(OperationCanceledException e) => e is not OmniCancelledException { MayHaveBeenApplied: false };
+
     /// <summary>Refresh found the resource deleted outside Pulumi.</summary>
     public static string GoneFromOmni(string what, string why, string whatUpDoes) =>
         $"{what} {why}, outside Pulumi. Refresh removes it from the stack's state; `pulumi up` {whatUpDoes}.";

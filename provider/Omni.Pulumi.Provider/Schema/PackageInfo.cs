@@ -9,6 +9,12 @@ internal static class PackageInfo
     public const string License = "Apache-2.0";
     public const string Repository = "https://github.com/pulumi-resource-omni/pulumi-resource-omni";
     public const string Publisher = "pulumi-resource-omni contributors";
+
+    /// <summary>Where the engine downloads the plugin: the release of the schema's version, where
+    /// <c>make dist</c>'s archives (pulumi-resource-omni-v&lt;version&gt;-&lt;os&gt;-&lt;arch&gt;.tar.gz) are
+    /// published by .github/workflows/release.yml. The engine substitutes <c>${VERSION}</c> and
+    /// appends the archive name.</summary>
+    public const string PluginDownloadUrl = Repository + "/releases/download/v${VERSION}";
     public static readonly string[] Keywords = ["pulumi", "omni", "scim", "users", "kind/native", "category/utility"];
 
     /// <summary>The assembly's informational version without build metadata (Directory.Build.props).</summary>

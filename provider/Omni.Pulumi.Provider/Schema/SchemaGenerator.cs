@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -54,10 +53,11 @@ internal static class SchemaGenerator
             ["displayName"] = PackageInfo.DisplayName,
             ["version"] = PackageInfo.Version,
             ["description"] = PackageInfo.Description,
-            ["keywords"] = new JsonArray([.. PackageInfo.Keywords.Select(k => JsonValue.Create(k))]),
+            ["keywords"] = new JsonArray([.. PackageInfo.Keywords.Select(k => (JsonNode)JsonValue.Create(k))]),
             ["license"] = PackageInfo.License,
             ["repository"] = PackageInfo.Repository,
             ["publisher"] = PackageInfo.Publisher,
+            ["pluginDownloadURL"] = PackageInfo.PluginDownloadUrl,
             ["config"] = new JsonObject { ["variables"] = config.DeepClone() },
             ["provider"] = new JsonObject
             {
@@ -116,7 +116,7 @@ internal static class SchemaGenerator
         var properties = new JsonObject();
         foreach (var info in PulumiProperties.Of(record))
         {
-            var spec = TypeSpec(info.Property, types);
+            var spec = TypeSpec(info.Shape, $"{record.Name}.{info.Name}", types);
             spec["description"] = info.Attribute.Description;
             if (includeDefaults && info.Attribute.Default is { } defaultValue)
             {
@@ -125,7 +125,7 @@ internal static class SchemaGenerator
 
             if (info.Attribute.EnvironmentFallbacks is { Length: > 0 } environment)
             {
-                spec["defaultInfo"] = new JsonObject { ["environment"] = new JsonArray([.. environment.Select(e => JsonValue.Create(e))]) };
+                spec["defaultInfo"] = new JsonObject { ["environment"] = new JsonArray([.. environment.Select(e => (JsonNode)JsonValue.Create(e))]) };
             }
 
             if (info.Attribute.Secret)
@@ -147,9 +147,9 @@ internal static class SchemaGenerator
     /// <param name="defaultedAreAlwaysSet">In outputs, an input with a default is always present
     /// (Check applies the default), so the SDK can type it as non-optional.</param>
     private static JsonArray Required(Type record, bool defaultedAreAlwaysSet) =>
-        [.. PulumiProperties.Of(record)
+        new([.. PulumiProperties.Of(record)
             .Where(p => p.Attribute.Required || (defaultedAreAlwaysSet && p.Attribute.Default is not null))
-            .Select(p => JsonValue.Create(p.Name))];
+            .Select(p => (JsonNode)JsonValue.Create(p.Name))]);
 
     private static JsonValue DefaultValue(object value) => value switch
     {
@@ -160,48 +160,28 @@ internal static class SchemaGenerator
         _ => throw new InvalidOperationException($"Unsupported default value type {value.GetType().Name}."),
     };
 
-    private static JsonObject TypeSpec(PropertyInfo property, SortedDictionary<string, JsonNode?> types) =>
-        TypeSpec(property.PropertyType, property.Name, types);
-
-    private static JsonObject TypeSpec(Type type, string where, SortedDictionary<string, JsonNode?> types)
+    private static JsonObject TypeSpec(PulumiShape shape, string where, SortedDictionary<string, JsonNode?> types)
     {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        if (type == typeof(string))
+        shape = shape.Underlying;
+        switch (shape.Kind)
         {
-            return new JsonObject { ["type"] = "string" };
+            case ShapeKind.String:
+                return new JsonObject { ["type"] = "string" };
+            case ShapeKind.Bool:
+                return new JsonObject { ["type"] = "boolean" };
+            case ShapeKind.Int or ShapeKind.Long:
+                return new JsonObject { ["type"] = "integer" };
+            case ShapeKind.Double or ShapeKind.Decimal:
+                return new JsonObject { ["type"] = "number" };
+            case ShapeKind.Any:
+                return new JsonObject { ["$ref"] = "pulumi.json#/Any" };
+            case ShapeKind.Dictionary:
+                return new JsonObject { ["type"] = "object", ["additionalProperties"] = TypeSpec(shape.Element!, where, types) };
+            case ShapeKind.List:
+                return new JsonObject { ["type"] = "array", ["items"] = TypeSpec(shape.Element!, where, types) };
         }
 
-        if (type == typeof(bool))
-        {
-            return new JsonObject { ["type"] = "boolean" };
-        }
-
-        if (type == typeof(int) || type == typeof(long))
-        {
-            return new JsonObject { ["type"] = "integer" };
-        }
-
-        if (type == typeof(double))
-        {
-            return new JsonObject { ["type"] = "number" };
-        }
-
-        if (type == typeof(object))
-        {
-            return new JsonObject { ["$ref"] = "pulumi.json#/Any" };
-        }
-
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
-        {
-            return new JsonObject { ["type"] = "object", ["additionalProperties"] = TypeSpec(type.GetGenericArguments()[1], where, types) };
-        }
-
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
-        {
-            return new JsonObject { ["type"] = "array", ["items"] = TypeSpec(type.GetGenericArguments()[0], where, types) };
-        }
-
-        if (type.GetCustomAttribute<PulumiTypeAttribute>() is { } objectType)
+        if (PulumiProperties.RecordOf(shape.Type)?.TypeAttribute is { } objectType)
         {
             if (!types.ContainsKey(objectType.Token))
             {
@@ -210,14 +190,14 @@ internal static class SchemaGenerator
                 {
                     ["type"] = "object",
                     ["description"] = objectType.Description,
-                    ["properties"] = Properties(type, types),
-                    ["required"] = Required(type, defaultedAreAlwaysSet: false),
+                    ["properties"] = Properties(shape.Type, types),
+                    ["required"] = Required(shape.Type, defaultedAreAlwaysSet: false),
                 };
             }
 
             return new JsonObject { ["$ref"] = $"#/types/{objectType.Token}" };
         }
 
-        throw new InvalidOperationException($"No schema type for {type.Name} ({where}); declare it as IReadOnlyList, IReadOnlyDictionary or a [PulumiType] record.");
+        throw new InvalidOperationException($"No schema type for {shape.Type.Name} ({where}); declare it as IReadOnlyList, IReadOnlyDictionary or a [PulumiType] record.");
     }
 }

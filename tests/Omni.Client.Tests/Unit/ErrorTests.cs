@@ -38,16 +38,29 @@ public sealed class ErrorTests
     [Theory]
     [InlineData(HttpStatusCode.Unauthorized)]
     [InlineData(HttpStatusCode.Forbidden)]
-    public async Task Auth_failures_say_an_organization_key_is_needed(HttpStatusCode status)
+    public async Task A_401_and_omnis_403_invalid_bearer_token_are_both_a_rejected_key_with_the_same_guidance(HttpStatusCode status)
     {
         _omni.Respond(HttpMethod.Get, status, """{"error":"Invalid bearer token"}""");
         using var client = TestClients.Create(_omni, _time);
 
         var error = await Assert.ThrowsAsync<OmniAuthenticationException>(() => _time.Drive(client.WhoAmIAsync()));
 
+        Assert.True(error.KeyRejected);
+        Assert.Contains("did not accept the API key", error.Hint, StringComparison.Ordinal);
         Assert.Contains("Organization API key", error.Hint, StringComparison.Ordinal);
-        Assert.Contains("personal access tokens are not supported", error.Message, StringComparison.Ordinal);
         Assert.Equal($"GET /api/v1/whoami failed: {(int)status} {(status == HttpStatusCode.Forbidden ? "Forbidden" : "Unauthorized")}: Invalid bearer token. Hint: {error.Hint}", error.Message);
+    }
+
+    [Fact]
+    public async Task A_403_for_a_personal_access_token_is_about_the_kind_of_key_not_a_rejected_one()
+    {
+        _omni.Respond(HttpMethod.Get, HttpStatusCode.Forbidden, """{"error":"Personal Access Tokens (PATs) are not supported for this endpoint"}""");
+        using var client = TestClients.Create(_omni, _time);
+
+        var error = await Assert.ThrowsAsync<OmniAuthenticationException>(() => _time.Drive(client.Users.GetAsync("u-1")));
+
+        Assert.False(error.KeyRejected);
+        Assert.Contains("personal access tokens are not supported", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,15 +58,16 @@ internal sealed class ProviderHarness : IAsyncDisposable
         return new ProviderHarness(emulator, engine, host, environment);
     }
 
-    public Struct ConfigArgs(string? apiKey = null, int maxRetries = 0) => Wire.Struct(
+    public Struct ConfigArgs(string? apiKey = null, int maxRetries = 0, int requestTimeoutSeconds = 30) => Wire.Struct(
         ("baseUrl", Emulator.BaseUrl.ToString()),
         ("apiKey", Wire.Secret(apiKey ?? ApiKey)),
         ("requestsPerMinute", "0"),
         ("maxRetries", maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("requestTimeoutSeconds", requestTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("version", "0.1.0"));
 
-    public async Task ConfigureAsync(int maxRetries = 0) =>
-        await Client.ConfigureAsync(new ConfigureRequest { Args = ConfigArgs(maxRetries: maxRetries), AcceptSecrets = true, AcceptResources = true });
+    public async Task ConfigureAsync(int maxRetries = 0, int requestTimeoutSeconds = 30) =>
+        await Client.ConfigureAsync(new ConfigureRequest { Args = ConfigArgs(maxRetries: maxRetries, requestTimeoutSeconds: requestTimeoutSeconds), AcceptSecrets = true, AcceptResources = true });
 
     public static string Urn(string name) => $"urn:pulumi:test::omni::{UserType}::{name}";
 

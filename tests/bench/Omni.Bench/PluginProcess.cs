@@ -16,13 +16,19 @@ internal sealed class PluginProcess : IDisposable
 
     public int Port { get; }
 
-    public static string? Locate()
+    /// <summary>The plugin `make build` put in bin/ (NativeAOT where the toolchain allowed it).</summary>
+    public static string? Locate() => InRepository("bin", "pulumi-resource-omni");
+
+    /// <summary>The framework-dependent single file `make build` keeps as the startup baseline.</summary>
+    public static string? LocateFrameworkDependent() => InRepository("out", "framework-dependent", "pulumi-resource-omni");
+
+    private static string? InRepository(params string[] relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Omni.Pulumi.sln")))
             {
-                var path = Path.Combine(dir.FullName, "bin", "pulumi-resource-omni");
+                var path = Path.Combine([dir.FullName, .. relative]);
                 return File.Exists(path) ? path : null;
             }
         }

@@ -19,6 +19,15 @@ await using (var emulator = await BenchEmulator.StartAsync(rateLimitPerWindow: 0
     }
 }
 
+if (PluginProcess.Locate() is { } native && PluginProcess.LocateFrameworkDependent() is { } frameworkDependent)
+{
+    results.Add(await PluginStartupBench.RunAsync(native, frameworkDependent));
+}
+else
+{
+    Console.WriteLine("SKIP plugin-start: bin/pulumi-resource-omni or out/framework-dependent/pulumi-resource-omni not found; run `make build` first.");
+}
+
 results.Add(await RateLimitedRosterBench.RunAsync(options));
 
 Console.WriteLine();

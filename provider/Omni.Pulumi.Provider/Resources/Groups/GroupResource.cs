@@ -63,11 +63,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
             return $"'displayName' must be at most {GroupArgs.MaxDisplayNameLength} characters (Omni's limit); it has {name.Length}. Shorten it.";
         }
 
-        var control = name.AsSpan().IndexOfAnyInRange('\0', '\u001f') is var low and >= 0 ? low : name.AsSpan().IndexOfAnyInRange('\u007f', '\u009f');
-        return control < 0
-            ? null
-            : $"'displayName' must not contain control characters such as a tab or newline (found U+{(int)name[control]:X4} at position {control}): "
-                + "Omni could never find the group by its name again. Remove it.";
+        return NameRules.ControlCharacterProblem("displayName", name, "Omni could never find the group by its name again.");
     }
 
     // ---- Create: one POST with the members; a 409 says how to import ------------------------
@@ -90,7 +86,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
         catch (OmniConflictException e)
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"A group with this displayName already exists in Omni, so it was not created ({ResourceMessages.OmniAnswer(e, secretName)}). "
+                $"A group with this displayName already exists in Omni, so it was not created ({ResourceMessages.OmniAnswer(e, secretName)}). {ResourceMessages.LikelyInterruptedRun("group")} "
                 + $"To manage that group with Pulumi, import it by name or by id: {importCommand}; or choose another displayName.", e);
         }
         catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest && args.MemberIds is { Count: > 0 })
@@ -98,7 +94,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
             throw new ProviderFailureException(FailureKind.NothingChanged,
                 $"Omni refused to create the group ({ResourceMessages.OmniAnswer(e, secretName)}). Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
         }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && ResourceMessages.CreateMayHaveReachedOmni(e))
         {
             throw new ProviderFailureException(FailureKind.OutcomeUnknown,
                 "Creating the group was cancelled while the POST to Omni may already have been sent, so Omni may have created it. "

@@ -29,6 +29,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
         // Keys with anything unknown under them are not in Attributes (the binder keeps them aside as
         // unknown), so they skip these checks and go back to the engine unknown.
         var attributes = await CheckAttributesAsync(request.Urn, news, failures, cancellationToken).ConfigureAwait(false);
+        UserInputLimits.Check(news, failures);
         return new CheckResult<UserArgs>(news.Value with { Attributes = attributes }, failures);
     }
 
@@ -199,10 +200,10 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
             // The client's message says what Omni answered (method, path, status, Omni's own words).
             throw new ProviderFailureException(FailureKind.NothingChanged,
                 $"A user with this userName already exists in Omni, so it was not created "
-                + $"({ResourceMessages.OmniAnswer(e, request.News.IsSecret(a => a.UserName) ? args.UserName : null)}). "
+                + $"({ResourceMessages.OmniAnswer(e, request.News.IsSecret(a => a.UserName) ? args.UserName : null)}). {ResourceMessages.LikelyInterruptedRun("user")} "
                 + $"To manage that user with Pulumi, import it: {importCommand}, or set adoptExisting: true on this resource to adopt it.", e);
         }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && ResourceMessages.CreateMayHaveReachedOmni(e))
         {
             throw new ProviderFailureException(FailureKind.OutcomeUnknown,
                 $"Creating user '{args.UserName}' was cancelled while the POST to Omni may already have been sent, so Omni may have created the user. "
