@@ -24,7 +24,20 @@ public sealed record EmulatorOptions
     /// <summary>Attribute definitions in the shape of GET /api/v1/user-attributes; null uses the embedded set.</summary>
     public string? AttributesFile { get; init; }
 
+    /// <summary>Documents seeded beside the sample one in a fresh database ("seeded-document-1" …).</summary>
+    public int SeedDocuments { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Connections present from the start and after a reset (each with its SCHEMA model).</summary>
+    public IReadOnlyList<Storage.SeedConnection> SeedConnections { get; init; } = [Storage.SeedConnection.Default];
+
+    /// <summary>SHARED models present from the start and after a reset.</summary>
+    public IReadOnlyList<Storage.SeedSharedModel> SeedSharedModels { get; init; } = [Storage.SeedSharedModel.Default];
+
+    /// <summary>The organisation's custom model roles: name → base role (e.g. ANALYST → QUERIER).</summary>
+    public IReadOnlyDictionary<string, string> CustomModelRoles { get; init; } =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["ANALYST"] = "QUERIER" };
 
     /// <summary>
     /// True: booleans sent as attribute values are stored as "yes"/"no", as Omni's create-user page shows
@@ -34,7 +47,8 @@ public sealed record EmulatorOptions
 
     public const string Usage =
         "omni-emulator [--urls URL] [--data DIR | --in-memory] [--api-key KEY] [--pat TOKEN]... " +
-        "[--requests-per-minute N] [--rate-limit-window-seconds S] [--retry-after] [--attributes FILE] [--bool-attributes true-false|yes-no]";
+        "[--requests-per-minute N] [--rate-limit-window-seconds S] [--retry-after] [--attributes FILE] [--bool-attributes true-false|yes-no] [--seed-documents N] " +
+        "[--no-seed] [--seed-connection NAME[=DIALECT]]... [--seed-shared-model NAME[@CONNECTION]]... [--custom-role NAME=BASE_ROLE]...";
 
     /// <summary>Reads the command line; throws <see cref="ArgumentException"/> naming the flag at fault.</summary>
     public static EmulatorOptions Parse(string[] args)
@@ -42,6 +56,7 @@ public sealed record EmulatorOptions
         ArgumentNullException.ThrowIfNull(args);
         var options = new EmulatorOptions();
         var pats = new List<string>();
+        var catalog = new Storage.CatalogFlags();
         for (var i = 0; i < args.Length; i++)
         {
             var flag = args[i];
@@ -66,6 +81,10 @@ public sealed record EmulatorOptions
                     break;
                 case "--retry-after": options = options with { RetryAfter = true }; break;
                 case "--attributes": options = options with { AttributesFile = Value(args, ref i) }; break;
+                case "--seed-documents": options = options with { SeedDocuments = NonNegative(flag, Value(args, ref i)) }; break;
+                case "--no-seed" or "--seed-connection" or "--seed-shared-model" or "--custom-role":
+                    catalog.Read(flag, flag == "--no-seed" ? null : Value(args, ref i));
+                    break;
                 case "--bool-attributes":
                     options = options with
                     {
@@ -82,7 +101,7 @@ public sealed record EmulatorOptions
             }
         }
 
-        return options with { PersonalAccessTokens = pats };
+        return catalog.ApplyTo(options) with { PersonalAccessTokens = pats };
     }
 
     private static string Value(string[] args, ref int i)
@@ -115,7 +134,9 @@ public sealed record EmulatorOptions
             .Append(CultureInfo.InvariantCulture,
             $"PersonalAccessTokens = {PersonalAccessTokens.Count} configured, RequestsPerMinute = {RequestsPerMinute}, ")
             .Append(CultureInfo.InvariantCulture,
-            $"RateLimitWindow = {RateLimitWindow}, RetryAfter = {RetryAfter}, AttributesFile = {AttributesFile ?? "(embedded)"}");
+            $"RateLimitWindow = {RateLimitWindow}, RetryAfter = {RetryAfter}, AttributesFile = {AttributesFile ?? "(embedded)"}, SeedDocuments = {SeedDocuments}, ")
+            .Append(CultureInfo.InvariantCulture,
+            $"SeedConnections = {SeedConnections.Count}, SeedSharedModels = {SeedSharedModels.Count}, CustomModelRoles = {CustomModelRoles.Count}");
         return true;
     }
 }

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Omni.Emulator.Admin;
 using Omni.Emulator.Attributes;
 using Omni.Emulator.Auth;
+using Omni.Emulator.Connections;
 using Omni.Emulator.Http;
 using Omni.Emulator.Json;
+using Omni.Emulator.ModelRoles;
+using Omni.Emulator.Models;
 using Omni.Emulator.Scim;
 using Omni.Emulator.Storage;
 using Omni.Emulator.V1;
@@ -46,6 +49,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         try
         {
             var app = Build(options, database, attributes, new Credentials(apiKey, options.PersonalAccessTokens));
+            await app.Services.GetRequiredService<ContentSeed>().InitializeAsync(ct).ConfigureAwait(false);
             await app.StartAsync(ct).ConfigureAwait(false);
             return new EmulatorServer(app, database, ListeningAddress(app), apiKey);
         }
@@ -118,6 +122,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         services.AddSingleton<AttributeValues>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<GroupStore>();
+        services.AddContentServices();
+        services.AddCatalog(options);
         services.AddSingleton(new FixedWindowRateLimiter(options.TimeProvider, options.RequestsPerMinute, options.RateLimitWindow));
         services.AddSingleton<FaultRules>();
         services.AddSingleton<RequestCounters>();
@@ -135,6 +141,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.MapUserEndpoints();
         app.MapGroupEndpoints();
         app.MapV1Endpoints();
+        app.MapContentEndpoints();
+        app.MapConnectionEndpoints();
+        app.MapModelEndpoints();
+        app.MapModelRoleEndpoints();
         app.MapAdminEndpoints();
         return app;
     }

@@ -48,6 +48,12 @@ public sealed class OmniClient : IDisposable
         Users = new OmniUsers(_transport);
         Groups = new OmniGroups(_transport);
         UserAttributes = new OmniUserAttributes(_transport);
+        Folders = new OmniFolders(_transport);
+        Permissions = new OmniPermissions(_transport);
+        Labels = new OmniLabels(_transport);
+        Connections = new OmniConnections(_transport);
+        Models = new OmniModels(_transport);
+        ModelRoles = new OmniModelRoles(_transport);
     }
 
     public OmniUsers Users { get; }
@@ -55,6 +61,18 @@ public sealed class OmniClient : IDisposable
     public OmniGroups Groups { get; }
 
     public OmniUserAttributes UserAttributes { get; }
+
+    public OmniFolders Folders { get; }
+
+    public OmniPermissions Permissions { get; }
+
+    public OmniLabels Labels { get; }
+
+    public OmniConnections Connections { get; }
+
+    public OmniModels Models { get; }
+
+    public OmniModelRoles ModelRoles { get; }
 
     /// <summary>The API root every path is resolved against, e.g. https://acme.omniapp.co/api/.</summary>
     public Uri ApiBase => _transport.ApiBase;

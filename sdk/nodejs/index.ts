@@ -5,6 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 // Export members:
+export { ConnectionArgs } from "./connection";
+export type Connection = import("./connection").Connection;
+export const Connection: typeof import("./connection").Connection = null as any;
+utilities.lazyLoad(exports, ["Connection"], () => require("./connection"));
+
 export { GetGroupArgs, GetGroupResult, GetGroupOutputArgs } from "./getGroup";
 export const getGroup: typeof import("./getGroup").getGroup = null as any;
 export const getGroupOutput: typeof import("./getGroup").getGroupOutput = null as any;
@@ -35,6 +40,16 @@ export type GroupMembership = import("./groupMembership").GroupMembership;
 export const GroupMembership: typeof import("./groupMembership").GroupMembership = null as any;
 utilities.lazyLoad(exports, ["GroupMembership"], () => require("./groupMembership"));
 
+export { ModelArgs } from "./model";
+export type Model = import("./model").Model;
+export const Model: typeof import("./model").Model = null as any;
+utilities.lazyLoad(exports, ["Model"], () => require("./model"));
+
+export { ModelGitArgs } from "./modelGit";
+export type ModelGit = import("./modelGit").ModelGit;
+export const ModelGit: typeof import("./modelGit").ModelGit = null as any;
+utilities.lazyLoad(exports, ["ModelGit"], () => require("./modelGit"));
+
 export { ProviderArgs } from "./provider";
 export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;
@@ -59,10 +74,16 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {
         switch (type) {
+            case "omni:index:Connection":
+                return new Connection(name, <any>undefined, { urn })
             case "omni:index:Group":
                 return new Group(name, <any>undefined, { urn })
             case "omni:index:GroupMembership":
                 return new GroupMembership(name, <any>undefined, { urn })
+            case "omni:index:Model":
+                return new Model(name, <any>undefined, { urn })
+            case "omni:index:ModelGit":
+                return new ModelGit(name, <any>undefined, { urn })
             case "omni:index:User":
                 return new User(name, <any>undefined, { urn })
             default:

@@ -46,8 +46,9 @@ internal static class AdminEndpoints
     }
 
     private static async Task<IResult> ResetAsync(EmulatorDatabase database, FaultRules faults, RequestCounters counters,
-        FixedWindowRateLimiter rateLimiter, CancellationToken cancellationToken)
+        FixedWindowRateLimiter rateLimiter, ContentSeed content, CancellationToken cancellationToken)
     {
+        await content.ResetAsync(cancellationToken).ConfigureAwait(false);
         await database.ResetAsync(cancellationToken).ConfigureAwait(false);
         faults.Clear();
         counters.Reset();

@@ -3,21 +3,40 @@ using Omni.Emulator.Json;
 
 namespace Omni.Emulator.Attributes;
 
-/// <summary>The organisation's user attribute definitions, loaded once from a file or the embedded default set.</summary>
+/// <summary>
+/// The organisation's user attribute definitions as SCIM validation sees them: the seed (a file or the
+/// embedded default set, written to a fresh database) and, once the database is open, whatever
+/// <see cref="Storage.AttributeDefinitionStore"/> last stored. Reads never wait: a write swaps in a new snapshot.
+/// </summary>
 public sealed class AttributeDefinitions
 {
     private const string EmbeddedResource = "Omni.Emulator.Attributes.default-attributes.json";
-    private readonly Dictionary<string, UserAttributeDefinition> byName;
+    private volatile Snapshot current;
 
-    private AttributeDefinitions(IReadOnlyList<UserAttributeDefinition> records)
+    private AttributeDefinitions(IReadOnlyList<UserAttributeDefinition> seed)
     {
-        Records = records;
-        byName = records.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        Seed = seed;
+        current = new Snapshot(seed);
     }
 
-    public IReadOnlyList<UserAttributeDefinition> Records { get; }
+    /// <summary>The definitions a fresh (or reset) database starts with.</summary>
+    public IReadOnlyList<UserAttributeDefinition> Seed { get; }
 
-    public UserAttributeDefinition? Find(string name) => byName.GetValueOrDefault(name);
+    public IReadOnlyList<UserAttributeDefinition> Records => current.Records;
+
+    public UserAttributeDefinition? Find(string name) => current.Find(name);
+
+    /// <summary>Makes <paramref name="records"/> the definitions every later read and SCIM write sees.</summary>
+    internal void Replace(IReadOnlyList<UserAttributeDefinition> records) => current = new Snapshot(records);
+
+    private sealed class Snapshot(IReadOnlyList<UserAttributeDefinition> records)
+    {
+        private readonly Dictionary<string, UserAttributeDefinition> byName = records.ToDictionary(r => r.Name, StringComparer.Ordinal);
+
+        public IReadOnlyList<UserAttributeDefinition> Records { get; } = records;
+
+        public UserAttributeDefinition? Find(string name) => byName.GetValueOrDefault(name);
+    }
 
     public static AttributeDefinitions Load(string? file)
     {
@@ -59,7 +78,8 @@ public sealed class AttributeDefinitions
 
     private static List<UserAttributeDefinition> Validate(IReadOnlyList<UserAttributeDefinition> records, string source)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Reference names are unique in any letter case, as the database's name_key enforces.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (record, index) in records.Select((r, i) => (r, i)))
         {
             if (string.IsNullOrWhiteSpace(record.Name))

@@ -127,7 +127,7 @@ public sealed class AttributeValues(AttributeDefinitions definitions, EmulatorOp
     }
 
     /// <summary>The shortest invariant decimal form: 3 → "3", 3.50 → "3.5", 1e3 → "1000".</summary>
-    private static string DecimalString(string text, string field)
+    internal static string DecimalString(string text, string field)
     {
         if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {

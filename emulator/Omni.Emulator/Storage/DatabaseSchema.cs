@@ -46,6 +46,7 @@ internal static class DatabaseSchema
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(Tables, transaction, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(ContentTables.Sql, transaction, cancellationToken).ConfigureAwait(false);
         await AddKeyColumnAsync(connection, transaction, "users", "user_name", "user_name_key", cancellationToken).ConfigureAwait(false);
         await AddKeyColumnAsync(connection, transaction, "user_groups", "display_name", "display_name_key", cancellationToken)
             .ConfigureAwait(false);
@@ -60,6 +61,7 @@ internal static class DatabaseSchema
                 "which this emulator version refuses; delete one of them or start with a fresh --data folder.", exception);
         }
 
+        await CatalogSchema.ApplyAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -8,10 +8,10 @@ namespace Omni.Emulator.V1;
 internal static class V1Endpoints
 {
     // Keys "inherit the user who created them"; the emulator invents one fixed user per key kind.
-    private static readonly WhoAmIResponse OrganizationKeyOwner = new(
+    internal static readonly WhoAmIResponse OrganizationKeyOwner = new(
         "00000000-0000-4000-8000-00000000a001", "Emulator Admin", "admin@omni-emulator.local", "organization", "ORG_ADMIN");
 
-    private static readonly WhoAmIResponse PersonalTokenOwner = new(
+    internal static readonly WhoAmIResponse PersonalTokenOwner = new(
         "00000000-0000-4000-8000-00000000a002", "Emulator Member", "member@omni-emulator.local", "user", "MEMBER");
 
     public static void MapV1Endpoints(this IEndpointRouteBuilder app)

@@ -20,9 +20,15 @@ internal sealed class UserAttributeWire
     public string? Description { get; set; }
     public bool? System { get; set; }
 
+    [JsonPropertyName("default_value")]
+    public AttributeValue? DefaultValue { get; set; }
+
     public UserAttributeDefinition? ToModel() => Name is null
         ? null
-        : new UserAttributeDefinition(Id ?? "", Name, Label, Type ?? "String", MultipleValues ?? false, Description, System ?? false);
+        : new UserAttributeDefinition(Id ?? "", Name, Label, Type ?? "String", MultipleValues ?? false, Description, System ?? false)
+        {
+            DefaultValue = DefaultValue,
+        };
 }
 
 internal sealed class WhoAmIWire

@@ -9,6 +9,9 @@ public sealed class EmulatorHost : IAsyncDisposable
 {
     public const string Key = "omni_org_emulator_test_key_0123456789";
 
+    /// <summary>A personal access token the emulator accepts (its user is a MEMBER).</summary>
+    public const string Pat = "omni_pat_emulator_test_token_0123456789";
+
     private readonly HttpClient _admin;
 
     private EmulatorHost(EmulatorServer server)
@@ -25,16 +28,17 @@ public sealed class EmulatorHost : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             InMemory = true,
             ApiKey = Key,
+            PersonalAccessTokens = [Pat],
             RequestsPerMinute = requestsPerMinute,
             RateLimitWindow = window ?? TimeSpan.FromMinutes(1),
         }));
 
     /// <summary>A client with fast back-off and its own rate-limiter registry, so tests never share buckets.</summary>
-    public OmniClient CreateClient(int requestsPerMinute = 0, int maxRetries = 5, RateLimiterRegistry? registry = null) =>
+    public OmniClient CreateClient(int requestsPerMinute = 0, int maxRetries = 5, RateLimiterRegistry? registry = null, string apiKey = Key) =>
         new(new OmniClientOptions
         {
             BaseUrl = Server.BaseUrl.ToString(),
-            ApiKey = Key,
+            ApiKey = apiKey,
             RequestsPerMinute = requestsPerMinute,
             MaxRetries = maxRetries,
             RetryBaseDelay = TimeSpan.FromMilliseconds(20),
@@ -44,6 +48,18 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public async Task ResetAsync() =>
         (await _admin.PostAsync(new Uri("/__emulator/reset", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+    /// <summary>A document in the emulator's document store (admin API), optionally in a folder; returns its identifier.</summary>
+    public async Task<string> CreateDocumentAsync(string name, string? folderId = null)
+    {
+        var body = new System.Text.Json.Nodes.JsonObject { ["name"] = name, ["folderId"] = folderId }.ToJsonString();
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        var response = await _admin.PostAsync(new Uri("/__emulator/documents", UriKind.Relative), content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"creating document {name}: {(int)response.StatusCode} {text}");
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.GetProperty("identifier").GetString()!;
+    }
 
     public async Task AddFaultAsync(string ruleJson)
     {

@@ -164,7 +164,8 @@ public sealed class JsonShapeTests
 
         Assert.True(me.IsOrganizationKey);
         Assert.Equal("ORG_ADMIN", me.OrgRole);
-        Assert.Equal(new UserAttributeDefinition("a1", "regions", null, "String", true, "d", false), definitions[1]);
+        Assert.Equal(new UserAttributeDefinition("a1", "regions", null, "String", true, "d", false) { DefaultValue = AttributeValue.Of(["us"]) },
+            definitions[1]);
         Assert.True(definitions[0].System);
         Assert.Equal(["/api/v1/whoami", "/api/v1/user-attributes"], _omni.Requests.Select(r => r.Uri.AbsolutePath));
     }
