@@ -4,6 +4,8 @@ using Omni.Pulumi.Provider.Protocol;
 using Omni.Pulumi.Provider.Resources;
 using Omni.Pulumi.Provider.Resources.GroupMemberships;
 using Omni.Pulumi.Provider.Resources.Groups;
+using Omni.Pulumi.Provider.Resources.ModelRoles;
+using Omni.Pulumi.Provider.Resources.AttributeDefinitions;
 using Omni.Pulumi.Provider.Resources.Users;
 
 namespace Omni.Pulumi.Provider.Hosting;
@@ -14,7 +16,10 @@ internal static class ProviderCatalog
     public static ResourceCatalog Resources(OmniSession omni, IEngineLog log) => new ResourceCatalog()
         .Add(new UserResource(omni, log))
         .Add(new GroupResource(omni, log))
-        .Add(new GroupMembershipResource(omni, log));
+        .Add(new GroupMembershipResource(omni, log))
+        .Add(new UserAttributeResource(omni, log))
+        .Add(new UserModelRoleResource(omni, log))
+        .Add(new GroupModelRoleResource(omni, log));
 
     public static FunctionCatalog Functions(OmniSession omni) => new FunctionCatalog()
         .Add(new GetUserFunction(omni))
