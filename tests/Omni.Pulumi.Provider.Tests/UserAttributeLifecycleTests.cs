@@ -43,7 +43,7 @@ public class UserAttributeLifecycleTests : HarnessTest
         Assert.NotNull(stored);
         Assert.Equal(("sales_tier", "Number", "sales_tier"), (stored!.Name, stored.Type, stored.Label));
         Assert.Equal("3", created.Properties.Fields["defaultValue"].StringValue); // as Omni stores numbers
-        Assert.Equal(Value.KindOneofCase.NullValue, created.Properties.Fields["label"].KindCase); // unset stays unset: no drift
+        Assert.False(created.Properties.Fields.TryGetValue("label", out var unsetLabel) && unsetLabel.KindCase != Value.KindOneofCase.NullValue); // unset stays unset: no drift
 
         var read = await H.RefreshAsync(AttributeType, "tier", created.Id, created.Properties, inputs);
         Assert.Equal(created.Id, read.Id);
