@@ -25,5 +25,9 @@ internal static class ProviderCatalog
         .Add(new GetUserFunction(omni))
         .Add(new GetUsersFunction(omni))
         .Add(new GetGroupFunction(omni))
-        .Add(new GetUserAttributesFunction(omni));
+        .Add(new GetUserAttributesFunction(omni))
+        .Add(new GetConnectionsFunction(omni))
+        .Add(new GetModelsFunction(omni))
+        .Add(new GetUserModelRolesFunction(omni))
+        .Add(new GetGroupModelRolesFunction(omni));
 }
