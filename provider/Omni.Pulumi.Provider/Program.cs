@@ -1,3 +1,4 @@
+using Omni.Pulumi.Provider.Protocol;
 using Omni.Pulumi.Provider;
 using Omni.Pulumi.Provider.Configuration;
 using Omni.Pulumi.Provider.Hosting;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Omni.Pulumi.Provider.Protocol;
 using Omni.Client;
 using Omni.Emulator;
 using Omni.Pulumi.Provider.Configuration;

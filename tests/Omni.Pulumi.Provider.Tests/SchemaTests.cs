@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Omni.Pulumi.Provider.Protocol;
 using Omni.Pulumi.Provider.Configuration;
 using Omni.Pulumi.Provider.Hosting;
 using Omni.Pulumi.Provider.Schema;

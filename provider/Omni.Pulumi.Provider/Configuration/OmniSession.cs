@@ -1,3 +1,4 @@
+using Omni.Pulumi.Provider.Protocol;
 using Omni.Client;
 using Omni.Pulumi.Provider.Hosting;
 using Omni.Pulumi.Provider.Resources;

@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Omni.Pulumi.Provider.Protocol;
 using Pulumirpc;
 
 namespace Omni.Pulumi.Provider.Hosting;

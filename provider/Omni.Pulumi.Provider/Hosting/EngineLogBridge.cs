@@ -1,3 +1,4 @@
+using Omni.Pulumi.Provider.Protocol;
 using Omni.Pulumi.Provider.Resources;
 using Pulumirpc;
 

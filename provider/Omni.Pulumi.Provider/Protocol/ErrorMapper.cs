@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using Grpc.Core;
 using Omni.Client;
-using Omni.Pulumi.Provider.Hosting;
 using Omni.Pulumi.Provider.Resources;
 
 namespace Omni.Pulumi.Provider.Protocol;

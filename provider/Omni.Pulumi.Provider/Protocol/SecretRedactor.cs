@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Omni.Pulumi.Provider.Hosting;
+namespace Omni.Pulumi.Provider.Protocol;
 
 /// <summary>
 /// Removes known secrets (the API key) from any text leaving the process through an error or a

@@ -1,11 +1,11 @@
 using System.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Omni.Pulumi.Provider.Hosting;
+using Omni.Pulumi.Provider.Protocol;
 using Omni.Pulumi.Provider.Schema;
 using Pulumirpc;
 
-namespace Omni.Pulumi.Provider.Protocol;
+namespace Omni.Pulumi.Provider.Hosting;
 
 /// <summary>
 /// The gRPC face of the provider. Each RPC runs under a token that the engine's Cancel also
