@@ -123,6 +123,16 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
         return fetch.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Drops the fetched definitions after a UserAttribute resource changed them, so the next
+    /// User Check sees the attribute it just created (or no longer sees one it deleted).</summary>
+    public void ForgetAttributeDefinitions()
+    {
+        lock (_gate)
+        {
+            _definitions = null;
+        }
+    }
+
     public void Dispose()
     {
         _lifetime.Cancel();

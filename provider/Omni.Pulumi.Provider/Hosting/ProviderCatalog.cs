@@ -6,6 +6,8 @@ using Omni.Pulumi.Provider.Resources.Connections;
 using Omni.Pulumi.Provider.Resources.GroupMemberships;
 using Omni.Pulumi.Provider.Resources.Groups;
 using Omni.Pulumi.Provider.Resources.Models;
+using Omni.Pulumi.Provider.Resources.ModelRoles;
+using Omni.Pulumi.Provider.Resources.AttributeDefinitions;
 using Omni.Pulumi.Provider.Resources.Users;
 
 namespace Omni.Pulumi.Provider.Hosting;
@@ -19,11 +21,18 @@ internal static class ProviderCatalog
         .Add(new GroupMembershipResource(omni, log))
         .Add(new ConnectionResource(omni, log))
         .Add(new ModelResource(omni, log))
-        .Add(new ModelGitResource(omni, log));
+        .Add(new ModelGitResource(omni, log))
+        .Add(new UserAttributeResource(omni, log))
+        .Add(new UserModelRoleResource(omni, log))
+        .Add(new GroupModelRoleResource(omni, log));
 
     public static FunctionCatalog Functions(OmniSession omni) => new FunctionCatalog()
         .Add(new GetUserFunction(omni))
         .Add(new GetUsersFunction(omni))
         .Add(new GetGroupFunction(omni))
-        .Add(new GetUserAttributesFunction(omni));
+        .Add(new GetUserAttributesFunction(omni))
+        .Add(new GetConnectionsFunction(omni))
+        .Add(new GetModelsFunction(omni))
+        .Add(new GetUserModelRolesFunction(omni))
+        .Add(new GetGroupModelRolesFunction(omni));
 }

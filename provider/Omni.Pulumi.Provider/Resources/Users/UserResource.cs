@@ -47,6 +47,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
 
         var definitions = await DefinitionsAsync(urn, cancellationToken).ConfigureAwait(false);
         var normalized = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var undefined = new List<string>();
         foreach (var (key, value) in attributes)
         {
             var path = news.PathOf(a => a.Attributes, key);
@@ -73,9 +74,11 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
                 var definition = definitions.FirstOrDefault(d => string.Equals(d.Name, key, StringComparison.Ordinal));
                 if (definition is null)
                 {
-                    var defined = string.Join(", ", definitions.Where(d => !d.System).Select(d => d.Name).Order(StringComparer.Ordinal));
-                    failures.Add(new CheckFailure(path, $"'{key}' is not a user attribute defined in this Omni organisation. Defined attributes: {defined}. "
-                        + "Attributes are created in Omni's UI (Settings > User attributes); use their reference name."));
+                    // Check cannot tell a preview from an update, and in a preview a UserAttribute of this
+                    // program is not created yet while its name output is already known. So an undefined key
+                    // passes here with a warning; Create and Update, which know, refuse it before any write.
+                    undefined.Add(key);
+                    normalized[key] = UserAttributes.ToPlain(normalizedValue);
                     continue;
                 }
 
@@ -103,7 +106,43 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
             normalized[key] = UserAttributes.ToPlain(normalizedValue);
         }
 
+        if (undefined.Count > 0)
+        {
+            await log.WarnAsync(urn, $"{UndefinedKeys(undefined, definitions!)} This is expected in a preview when a UserAttribute of this program "
+                + "creates them (key attributes by its `name` output so that it is created first); otherwise `pulumi up` fails for this user.",
+                cancellationToken).ConfigureAwait(false);
+        }
+
         return normalized;
+    }
+
+    private static string UndefinedKeys(IEnumerable<string> keys, IEnumerable<UserAttributeDefinition> definitions) =>
+        $"Not user attributes defined in this Omni organisation (yet): {string.Join(", ", keys.Select(k => $"'{k}'"))}. Defined attributes: "
+        + $"{string.Join(", ", definitions.Where(d => !d.System).Select(d => d.Name).Order(StringComparer.Ordinal))}.";
+
+    /// <summary>Before a write: every attribute key must be defined now (definitions fetched afresh, as a
+    /// UserAttribute may have been created since Check), or nothing is sent.</summary>
+    private async Task RequireDefinedAsync(IReadOnlyDictionary<string, object?>? attributes, CancellationToken cancellationToken)
+    {
+        if (attributes is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var definitions = await omni.GetAttributeDefinitionsAsync(cancellationToken).ConfigureAwait(false);
+        if (attributes.Keys.Any(k => !definitions.Any(d => d.Name == k)))
+        {
+            omni.ForgetAttributeDefinitions();
+            definitions = await omni.GetAttributeDefinitionsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var undefined = attributes.Keys.Where(k => !definitions.Any(d => d.Name == k)).Order(StringComparer.Ordinal).ToList();
+        if (undefined.Count > 0)
+        {
+            throw new ProviderFailureException(FailureKind.InvalidInput, UndefinedKeys(undefined, definitions)
+                + " Define them with a UserAttribute resource (and key attributes by its `name` output), or in Omni's UI (Settings > User attributes), "
+                + "and use their reference name.");
+        }
     }
 
     private async Task<IReadOnlyList<UserAttributeDefinition>?> DefinitionsAsync(string urn, CancellationToken cancellationToken)
@@ -187,6 +226,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
             return new CreateResult<UserState>("", UserMapping.Planned(args)) { UnknownOutputs = ComputedOutputs };
         }
 
+        await RequireDefinedAsync(args.Attributes, cancellationToken).ConfigureAwait(false);
         var importCommand = ResourceMessages.ImportCommand("omni:index:User", request.Name,
             request.News.IsSecret(a => a.UserName) ? null : args.UserName, "<userName>");
         ScimUser user;
@@ -316,6 +356,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
             };
         }
 
+        await RequireDefinedAsync(args.Attributes, cancellationToken).ConfigureAwait(false);
         var patch = new ScimUserPatch();
         var emailChanges = !string.Equals(olds.UserName, args.UserName, StringComparison.OrdinalIgnoreCase);
         if (emailChanges)
