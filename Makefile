@@ -9,7 +9,7 @@ VERSION      ?= $(shell sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.
 EMULATOR_URL ?= http://127.0.0.1:8787
 PUBLISH      := -c $(CONFIG) -r $(RID) --self-contained false -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:DebugType=embedded
 
-.PHONY: all restore node-deps build test test-dotnet test-node emulator demo install schema schema-check bench clean
+.PHONY: all restore node-deps build test test-dotnet test-node test-ts sdk-nodejs emulator demo install schema schema-check bench clean
 
 all: build
 
@@ -17,20 +17,26 @@ restore:
 	dotnet restore Omni.Pulumi.sln
 	npm ci --prefix tests/conformance --no-audit --no-fund
 	npm ci --prefix tests/scimmy --no-audit --no-fund
+	npm ci --prefix tests/nodejs-sdk --no-audit --no-fund
+	npm ci --prefix examples/typescript --no-audit --no-fund
 
 # The Node packages the tests and the demo use, installed from their lock files when missing.
 node-deps:
 	[ -d tests/conformance/node_modules ] || npm ci --prefix tests/conformance --no-audit --no-fund
 	[ -d tests/scimmy/node_modules ] || npm ci --prefix tests/scimmy --no-audit --no-fund
+	[ -d tests/nodejs-sdk/node_modules ] || npm ci --prefix tests/nodejs-sdk --no-audit --no-fund
+	[ -d examples/typescript/node_modules ] || npm ci --prefix examples/typescript --no-audit --no-fund
 
 # Single-file executables at the repository root's bin/, the way the Pulumi engine expects a plugin.
 build:
 	dotnet build Omni.Pulumi.sln -c $(CONFIG)
 	dotnet publish emulator/Omni.Emulator $(PUBLISH) -o out/omni-emulator
 	dotnet publish provider/Omni.Pulumi.Provider $(PUBLISH) -o out/pulumi-resource-omni
+	dotnet publish tools/Omni.Roster $(PUBLISH) -o out/omni-roster
 	mkdir -p bin
 	cp out/omni-emulator/omni-emulator bin/omni-emulator
 	cp out/pulumi-resource-omni/pulumi-resource-omni bin/pulumi-resource-omni
+	cp out/omni-roster/omni-roster bin/omni-roster
 
 # Every suite, each runner's output kept under out/test-logs, then one closing count of them all.
 TEST_LOGS := out/test-logs
@@ -38,6 +44,7 @@ test: build
 	rm -rf $(TEST_LOGS) && mkdir -p $(TEST_LOGS)
 	$(MAKE) --no-print-directory test-dotnet 2>&1 | tee $(TEST_LOGS)/dotnet.log
 	$(MAKE) --no-print-directory test-node 2>&1 | tee $(TEST_LOGS)/node.log
+	$(MAKE) --no-print-directory test-ts 2>&1 | tee $(TEST_LOGS)/ts.log
 	$(MAKE) --no-print-directory sdk-test 2>&1 | tee $(TEST_LOGS)/sdk.log
 	scripts/test-summary.sh $(TEST_LOGS)
 
@@ -46,6 +53,20 @@ test-dotnet: node-deps
 
 test-node: node-deps
 	node --test tests/conformance/
+
+# The TypeScript SDK: sdk/nodejs compiled with tsc --strict (built once, before the test files run in
+# parallel), TypeScript programs and examples/typescript under @pulumi/pulumi's mocks, and sdk/nodejs
+# checked against what tools/Omni.Codegen writes.
+test-ts: node-deps
+	node tests/nodejs-sdk/build.mjs
+	node --test tests/nodejs-sdk/ examples/typescript/tests/
+
+# sdk/nodejs built into an npm package: out/nodejs/pulumi-omni-<version>.tgz (compiled JavaScript and
+# .d.ts files), for `npm install` in a TypeScript Pulumi project.
+sdk-nodejs: node-deps
+	node tests/nodejs-sdk/build.mjs
+	mkdir -p out/nodejs
+	npm pack ./tests/nodejs-sdk/.build/sdk/bin --pack-destination out/nodejs
 
 # sdk/schema.json is generated from the provider's annotated records (the single source of truth);
 # then tools/Omni.Codegen writes everything derived from it: sdk/dotnet, the README's resource

@@ -26,6 +26,12 @@ public sealed class RosterUser
 
     /// <summary>Adopt a user that already exists in Omni with this email instead of failing with 409.</summary>
     public bool? AdoptExisting { get; set; }
+
+    /// <summary>
+    /// Omni's id of this user when it already exists (written by `omni-roster export`): the program
+    /// imports the user with it instead of creating one. Unset for a user Pulumi should create.
+    /// </summary>
+    public string? Id { get; set; }
 }
 
 /// <summary>One group in users.yaml: its members are users of the same roster, by their `name`.</summary>
@@ -42,6 +48,9 @@ public sealed class RosterGroup
     /// users; unset, its membership is left to Omni.
     /// </summary>
     public List<string>? Members { get; set; }
+
+    /// <summary>Omni's id of this group when it already exists (written by `omni-roster export`): imported, not created.</summary>
+    public string? Id { get; set; }
 }
 
 /// <summary>users.yaml: the organisation's members and groups as reviewed in pull requests.</summary>
@@ -105,6 +114,7 @@ public sealed class Roster
         // One namespace for users and groups: a name in `members` must say which user it means.
         var names = new HashSet<string>(StringComparer.Ordinal);
         var userNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var userIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Users.Count; i++)
         {
             var user = Users[i];
@@ -125,6 +135,11 @@ public sealed class Roster
             else if (!userNames.Add(user.UserName))
             {
                 yield return $"{at}: `userName` {user.UserName} is listed twice (Omni compares emails case-insensitively)";
+            }
+
+            if (IdProblem(user.Id, userIds) is { } idProblem)
+            {
+                yield return $"{at}: {idProblem}";
             }
 
             if (user.DeletionMode is not null and not "delete" and not "deactivate")
@@ -156,6 +171,7 @@ public sealed class Roster
     {
         var userNames = Users.Select(u => u.Name).ToHashSet(StringComparer.Ordinal);
         var displayNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var groupIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Groups.Count; i++)
         {
             var group = Groups[i];
@@ -182,6 +198,11 @@ public sealed class Roster
                 yield return $"{at}: `displayName` {group.DisplayName} is listed twice (Omni group names are unique)";
             }
 
+            if (IdProblem(group.Id, groupIds) is { } idProblem)
+            {
+                yield return $"{at}: {idProblem}";
+            }
+
             var members = new HashSet<string>(StringComparer.Ordinal);
             foreach (var member in group.Members ?? [])
             {
@@ -195,6 +216,24 @@ public sealed class Roster
                 }
             }
         }
+    }
+
+    /// <summary>An `id` is optional; when given it must be one Omni id, used by one entry of its kind.</summary>
+    private static string? IdProblem(string? id, HashSet<string> seen)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (id.Length == 0 || id.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return $"`id` must be Omni's id of the existing entry (no spaces), got `{id}`; remove `id` to have Pulumi create it instead";
+        }
+
+        return seen.Add(id)
+            ? null
+            : $"`id` {id} is used by another entry too; each Omni object can be adopted by one entry only";
     }
 }
 

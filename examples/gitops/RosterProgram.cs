@@ -11,7 +11,7 @@ public static class RosterProgram
         var userIds = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
         foreach (var person in roster.Users)
         {
-            userIds[person.Name] = new User(person.Name, UserArgsOf(person)).Id;
+            userIds[person.Name] = new User(person.Name, UserArgsOf(person), AdoptionOf(person.Id)).Id;
         }
 
         var groupIds = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
@@ -24,7 +24,7 @@ public static class RosterProgram
                 args.MemberIds = members.Select(member => MemberId(userIds, group, member)).ToList();
             }
 
-            groupIds[group.Name] = new Group(group.Name, args).Id;
+            groupIds[group.Name] = new Group(group.Name, args, AdoptionOf(group.Id)).Id;
         }
 
         return new Dictionary<string, object?>
@@ -60,6 +60,14 @@ public static class RosterProgram
 
         return args;
     }
+
+    /// <summary>
+    /// An entry with Omni's id (written by `omni-roster export`) is imported, not created: the first
+    /// `pulumi up` adopts it (`= import` in the preview) and fails rather than change anything in Omni
+    /// if the entry differs from what Omni holds. Once in the state, the id is ignored.
+    /// </summary>
+    private static CustomResourceOptions? AdoptionOf(string? omniId) =>
+        omniId is null ? null : new CustomResourceOptions { ImportId = omniId };
 
     // Roster.Parse already rejects unknown members; this guards a Roster built in code.
     private static Input<string> MemberId(Dictionary<string, Output<string>> userIds, RosterGroup group, string member) =>

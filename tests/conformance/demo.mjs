@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { startEmulator, startStack, repoRoot, reveal, isUnknown, PATCH_OP, USER_TYPE } from './harness.mjs';
 import { Deployment, DeploymentError, GROUP_TYPE, idOf, show } from './deployment.mjs';
+import { handMadeOrganisation, runRosterExport, writesBetween } from './adoption.mjs';
 
 const rosterPath = process.env.OMNI_DEMO_ROSTER ?? path.join(repoRoot, 'examples', 'gitops', 'users.yaml');
 const demoDir = path.join(repoRoot, '.demo');
@@ -50,7 +51,8 @@ export function rosterInputs(roster, source) {
     if (u.active !== undefined) inputs.active = u.active;
     if (u.deletionMode !== undefined) inputs.deletionMode = u.deletionMode;
     if (u.adoptExisting !== undefined) inputs.adoptExisting = u.adoptExisting;
-    desired.set(u.name, { type: USER_TYPE, inputs });
+    // An entry's Omni `id` (omni-roster export) is the import option, as RosterProgram.cs passes it.
+    desired.set(u.name, u.id === undefined ? { type: USER_TYPE, inputs } : { type: USER_TYPE, inputs, importId: u.id });
   });
   const userNames = new Set(roster.users.map((u) => u.name));
   if (roster.groups !== undefined && !Array.isArray(roster.groups)) throw new DemoFailure(`${source}: "groups:" must be a list`);
@@ -63,7 +65,7 @@ export function rosterInputs(roster, source) {
       if (unknown !== undefined) throw new DemoFailure(`${source}: groups[${i}] (${g.name}): member "${unknown}" is not a user in the roster`);
       inputs.memberIds = g.members.map(idOf);
     }
-    desired.set(g.name, { type: GROUP_TYPE, inputs });
+    desired.set(g.name, g.id === undefined ? { type: GROUP_TYPE, inputs } : { type: GROUP_TYPE, inputs, importId: g.id });
   });
   return desired;
 }
@@ -292,10 +294,120 @@ async function runHarness(emulator, stack) {
   const groupCount = destroyed.filter((r) => r.type === GROUP_TYPE).length;
   note(`verified: ${groupCount} groups and ${destroyed.length - groupCount} users removed from Omni`);
 
+  await adoptHandMadeOrganisation(emulator, stack);
+
   const total = (await emulator.counters()).total;
   console.log(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s; the emulator answered ${total} requests.`);
 }
 
+
+// ---- Adoption: an organisation set up by hand, exported and adopted with zero changes ----------
+
+/** A printer for long plans: the first lines of each run of `=` (import) lines, then how many more. */
+function compactPrinter(shownPerRun = 4) {
+  let run = 0;
+  let hidden = 0;
+  const flush = () => {
+    if (hidden > 0) console.log(`  … and ${hidden} more`);
+    run = 0;
+    hidden = 0;
+  };
+  return (text) => {
+    if (!text.startsWith('= ')) {
+      flush();
+      console.log(text);
+      return;
+    }
+    if (++run <= shownPerRun) console.log(text);
+    else hidden++;
+  };
+}
+
+const ADOPT_TITLE = 'adopt: an organisation set up by hand, exported with omni-roster and adopted with no change';
+
+/**
+ * A fresh organisation made by hand, then `bin/omni-roster export` into `rosterFile` and
+ * `importFile`, each checked against Omni. Returns the roster as written.
+ */
+async function exportHandMadeOrganisation(emulator, rosterFile, importFile) {
+  await emulator.reset();
+  const org = await handMadeOrganisation(emulator);
+  note(`a fresh organisation, made by hand through SCIM (outside Pulumi): ${org.users.length} users (${org.inactive.userName} inactive) and ${org.groups.length} groups`);
+  console.log(`  $ OMNI_BASE_URL=${emulator.baseUrl} OMNI_API_KEY=… bin/omni-roster export --out ${shown(rosterFile)} --import-file ${shown(importFile)}`);
+  const exported = await runRosterExport(['--out', rosterFile, '--import-file', importFile], { baseUrl: emulator.baseUrl, apiKey: emulator.apiKey });
+  console.log(`${exported.stderr}${exported.stdout}`.trimEnd().replace(/^/gm, '    '));
+  expect(exported.code === 0, `omni-roster export exited ${exported.code}`);
+  expect(!`${exported.stdout}${exported.stderr}`.includes(emulator.apiKey), 'omni-roster export printed the API key');
+
+  const text = await fs.readFile(rosterFile, 'utf8');
+  const roster = YAML.parse(text);
+  const activeUsers = org.users.filter((u) => u.active !== false);
+  expect(roster.users.length === activeUsers.length && roster.groups.length === org.groups.length,
+    `the export holds ${roster.users.length} users and ${roster.groups.length} groups; Omni has ${activeUsers.length} active users and ${org.groups.length} groups`);
+  const byId = new Map(roster.users.map((u) => [u.id, u]));
+  expect(activeUsers.every((u) => byId.get(u.id)?.userName === u.userName), 'every active user is in the roster with their Omni id');
+  const twins = [org.users[0], org.users[1]].map((u) => byId.get(u.id).name);
+  expect(twins[0] !== twins[1], `${org.users[0].userName} and ${org.users[1].userName} got the same name`);
+  note(`names from emails, unique: ${org.users[0].userName} → ${twins[0]}, ${org.users[1].userName} → ${twins[1]}`);
+  const spec = JSON.parse(await fs.readFile(importFile, 'utf8'));
+  const entries = [...roster.users.map((u) => [USER_TYPE, u]), ...roster.groups.map((g) => [GROUP_TYPE, g])];
+  expect(spec.resources.length === entries.length
+    && entries.every(([type, e], i) => spec.resources[i].type === type && spec.resources[i].name === e.name && spec.resources[i].id === e.id),
+  `${shown(importFile)} does not list the roster's entries by type, name and id`);
+  note(`${shown(importFile)}: ${spec.resources.length} resources for \`pulumi import --file\` (type, name, id), by the roster's names`);
+  const firstUser = text.slice(text.indexOf('users:'), text.indexOf('\n\n', text.indexOf('users:')));
+  console.log(`  ${shown(rosterFile)} begins:\n${firstUser.replace(/^/gm, '    ')}`);
+  return roster;
+}
+
+async function adoptHandMadeOrganisation(emulator, stack) {
+  header(ADOPT_TITLE);
+  const dir = path.join(demoDir, 'adopt');
+  await fs.mkdir(dir, { recursive: true });
+  const rosterFile = path.join(dir, 'users.yaml');
+  const roster = await exportHandMadeOrganisation(emulator, rosterFile, path.join(dir, 'import.json'));
+
+  const desired = rosterInputs(roster, shown(rosterFile));
+  const deployment = new Deployment({ plugin: stack.plugin, statePath: path.join(dir, 'state.json'), print: compactPrinter() });
+  const before = await emulator.counters();
+  console.log('  pulumi preview (each entry\'s id is its import option):');
+  const planned = await deployment.preview(desired);
+  expect(planned.every((s) => s.op === 'import'), `the first preview should only import: ${JSON.stringify(planned.filter((s) => s.op !== 'import').map((s) => [s.name, s.op]))}`);
+  console.log('  pulumi up:');
+  const adopted = await deployment.up(desired);
+  expect(adopted.every((s) => s.op === 'import'), 'up should only import');
+  const writes = writesBetween(before, await emulator.counters());
+  expect(Object.keys(writes).length === 0, `adopting sent write requests to Omni: ${JSON.stringify(writes)}`);
+  expect([...desired].every(([name, r]) => deployment.resources.get(name)?.id === r.importId), 'the state should hold every entry under its Omni id');
+  note(`verified: ${adopted.length} resources adopted under their Omni ids; the emulator counted 0 write requests (POST, PUT, PATCH, DELETE)`);
+  console.log('  pulumi preview:');
+  const again = await deployment.preview(desired);
+  expect(again.every((s) => s.op === 'same'), `after adoption the preview should show no changes: ${JSON.stringify(again.filter((s) => s.op !== 'same').map((s) => [s.name, s.op]))}`);
+  note('verified: the roster and Omni agree');
+
+  // Managed from now on: the ids are dropped (the state has them), an edit is an ordinary update.
+  const edited = structuredClone(roster);
+  for (const entry of [...edited.users, ...edited.groups]) delete entry.id;
+  const renamed = edited.users[2];
+  renamed.displayName = `${renamed.displayName} (Team lead)`;
+  const group = edited.groups.find((g) => g.members?.length > 1);
+  const leaving = group.members.pop();
+  note(`roster change: ids dropped, ${renamed.name} renamed to ${show(renamed.displayName)}, ${leaving} leaves ${group.name}`);
+  const editedDesired = rosterInputs(edited, 'edited roster');
+  const changed = await deployment.preview(editedDesired);
+  const ops = changed.filter((s) => s.op !== 'same').map((s) => `${s.name}:${s.op}`).sort();
+  expect(JSON.stringify(ops) === JSON.stringify([`${group.name}:update`, `${renamed.name}:update`].sort()), `unexpected plan for the edit: ${JSON.stringify(ops)}`);
+  const beforeEdit = await emulator.counters();
+  await deployment.up(editedDesired);
+  const editWrites = writesBetween(beforeEdit, await emulator.counters());
+  expect(Object.values(editWrites).reduce((a, b) => a + b, 0) === 2, `the edit should cost one write per changed entry: ${JSON.stringify(editWrites)}`);
+  const renamedInOmni = await emulator.getUser(deployment.resources.get(renamed.name).id);
+  expect(renamedInOmni.displayName === renamed.displayName, `Omni has ${show(renamedInOmni.displayName)} for ${renamed.name}`);
+  const groupInOmni = await getGroup(emulator, deployment.resources.get(group.name).id);
+  expect(!memberIdsOf(groupInOmni).includes(deployment.resources.get(leaving).id) && memberIdsOf(groupInOmni).length === group.members.length,
+    `Omni still lists ${leaving} in ${group.name}`);
+  note(`verified in the emulator: ${renamed.name} renamed and ${leaving} out of ${group.name}, with ${JSON.stringify(editWrites)}`);
+}
 
 // ---- CLI mode -----------------------------------------------------------------------------------
 
@@ -486,6 +598,17 @@ async function runCli(emulator, { verify }) {
         expect(u.deletionMode === 'deactivate' ? left?.active === false : left === null, `${u.name} is still in Omni after destroy`);
       }
     });
+
+    header(ADOPT_TITLE);
+    const handMade = await exportHandMadeOrganisation(emulator, rosterFile, path.join(workDir, 'import.json'));
+    const beforeAdoption = await emulator.counters();
+    await run(['preview']);
+    await run(['up', '--yes']);
+    await check(`0 write requests while ${handMade.users.length + handMade.groups.length} entries were adopted`, async () => {
+      const writes = writesBetween(beforeAdoption, await emulator.counters());
+      expect(Object.keys(writes).length === 0, `adopting sent write requests to Omni: ${JSON.stringify(writes)}`);
+    });
+    await run(['preview', '--expect-no-changes']);
 
     const total = (await emulator.counters()).total;
     console.log(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s; the emulator answered ${total} requests.`);

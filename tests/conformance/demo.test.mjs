@@ -44,6 +44,14 @@ test('the demo takes the roster through the whole cycle and exits 0', async () =
   const deletes = [...destroy.matchAll(/^- omni:index:(User|Group) /gm)].map((m) => m[1]);
   assert.deepEqual(deletes, ['Group', 'Group', 'User', 'User', 'User', 'User', 'User', 'User']);
   assert.match(out, /verified: 2 groups and 6 users removed from Omni/);
+  // Adoption: a hand-made organisation exported by bin/omni-roster and adopted with no write.
+  assert.ok(out.includes('7. adopt'), 'step "7. adopt" printed');
+  assert.match(out, /made by hand through SCIM \(outside Pulumi\): (\d+) users .* and 3 groups/);
+  assert.ok(Number(/made by hand through SCIM \(outside Pulumi\): (\d+) users/.exec(out)[1]) >= 50, 'at least 50 hand-made users');
+  assert.match(out, /Resources: 54 to import\n/);
+  assert.match(out, /verified: 54 resources adopted under their Omni ids; the emulator counted 0 write requests/);
+  assert.match(out, /Resources: 54 unchanged\n/);
+  assert.match(out, /Resources: 2 updated, 52 unchanged/);
 });
 
 // A stand-in for the pulumi CLI: records each call's arguments, working folder, Pulumi settings,
@@ -109,6 +117,10 @@ test('with a pulumi CLI on PATH, --mode=auto runs the cycle with pulumi commands
     ['import', 'omni:index:User', 'grace', graceId, '--yes', '--protect=false'],
     ['preview', '--expect-no-changes'],
     ['destroy', '--yes'],
+    // Adoption: bin/omni-roster export wrote the roster with ids; preview shows imports, up adopts.
+    ['preview'],
+    ['up', '--yes'],
+    ['preview', '--expect-no-changes'],
   ]);
 
   // The key goes on stdin (never in argv) and is the emulator's org key.
@@ -146,6 +158,10 @@ test('with a pulumi CLI on PATH, --mode=auto runs the cycle with pulumi commands
   const withGrace = await roster(commands[10]);
   assert.deepEqual(rosterNames(withGrace), ['alice', 'bob', 'dan', 'erin', 'frank', 'grace']);
   assert.deepEqual(groupMembers(withGrace), groupMembers(changed));
+  // The program adopts what omni-roster exported: every entry of that roster carries its Omni id.
+  const exported = YAML.parse(await roster(commands[12]));
+  assert.ok(exported.users.length >= 50 && exported.groups.length === 3, `exported ${exported.users.length} users, ${exported.groups.length} groups`);
+  assert.ok([...exported.users, ...exported.groups].every((e) => typeof e.id === 'string' && e.id !== ''), 'every exported entry has its Omni id');
 });
 
 test('--mode=cli without a pulumi CLI fails and says how to get one or run without it', async (t) => {

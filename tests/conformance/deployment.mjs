@@ -20,7 +20,7 @@ const KIND_SYMBOL = {
   [DiffKind.ADD]: '+', [DiffKind.DELETE]: '-', [DiffKind.UPDATE]: '~',
   [DiffKind.ADD_REPLACE]: '+-', [DiffKind.DELETE_REPLACE]: '+-', [DiffKind.UPDATE_REPLACE]: '+-',
 };
-const OP_SYMBOL = { create: '+', update: '~', replace: '+-', delete: '-', same: ' ' };
+const OP_SYMBOL = { create: '+', update: '~', replace: '+-', delete: '-', same: ' ', import: '=' };
 
 /** The id of another resource of the same deployment, as a program passes `alice.Id`. */
 class IdOf {
@@ -125,10 +125,13 @@ export class Deployment {
   }
 
   /** Check and Diff one desired resource, its references resolved with `idFor`. */
-  async #planStep(name, { type = USER_TYPE, inputs }, idFor) {
+  async #planStep(name, { type = USER_TYPE, inputs, importId }, idFor) {
     const urn = this.urn(name, type);
     const old = this.resources.get(name);
     const news = resolve(inputs, idFor);
+    if (!old && importId !== undefined) {
+      return this.#importStep({ name, type, urn, desired: inputs, dependencies: [...referencesIn(inputs)] }, importId, news);
+    }
     const checked = await this.plugin.check({ urn, olds: old?.inputs ?? {}, news });
     if (checked.failures.length > 0) {
       const lines = checked.failures.map((f) => `  ${f.property}: ${f.reason}`).join('\n');
@@ -139,6 +142,32 @@ export class Deployment {
     if (old.type !== type) throw new DeploymentError(`${name} is a ${old.type} in the state and a ${type} in the program`);
     const diff = await this.plugin.diff({ id: old.id, urn, olds: old.outputs, oldInputs: old.inputs, news: checked.inputs });
     return { ...step, op: this.#operation(diff, old.inputs, checked.inputs), old, diff };
+  }
+
+  /**
+   * The `import` resource option on a resource not yet in the state, as the engine's import step
+   * runs it (in a preview too): Read with the id and empty properties and inputs, Check the
+   * program's inputs against what was read, then Diff; any difference fails the import ("inputs
+   * to import do not match the existing resource"), so adopting never changes anything.
+   */
+  async #importStep(step, importId, news) {
+    const what = `${step.type} ${step.name}`;
+    const read = await this.plugin.read({ id: importId, urn: step.urn, properties: {}, inputs: {} });
+    if (!read.properties) throw new DeploymentError(`${what}: resource '${importId}' does not exist`);
+    if (!read.inputs) throw new DeploymentError(`${what}: provider does not support importing resources`);
+    const checked = await this.plugin.check({ urn: step.urn, olds: read.inputs, news });
+    if (checked.failures.length > 0) {
+      const lines = checked.failures.map((f) => `  ${f.property}: ${f.reason}`).join('\n');
+      throw new DeploymentError(`${what}: the provider rejected the inputs:\n${lines}`);
+    }
+    const diff = await this.plugin.diff({ id: read.id, urn: step.urn, olds: read.properties, oldInputs: read.inputs, news: checked.inputs });
+    const differs = diff.changes === DiffChanges.DIFF_SOME
+      || (diff.changes === DiffChanges.DIFF_UNKNOWN && JSON.stringify(read.inputs) !== JSON.stringify(checked.inputs));
+    if (differs) {
+      const properties = diff.hasDetailedDiff ? Object.keys(diff.detailedDiff) : diff.diffs;
+      throw new DeploymentError(`${what}: inputs to import do not match the existing resource (id ${importId}): ${properties.join(', ') || 'some properties'} differ`);
+    }
+    return { ...step, news: checked.inputs, op: 'import', importId, read, diff };
   }
 
   /** What left the program, dependents first (a group before its members). */
@@ -165,10 +194,12 @@ export class Deployment {
   async plan(desired) {
     const steps = [];
     const pending = new Set();
-    const idFor = (name) => (pending.has(name) ? UNKNOWN.string : this.resources.get(name).id);
+    const imported = new Map(); // name → id: an import is read in the preview, so its id is known
+    const idFor = (name) => (pending.has(name) ? UNKNOWN.string : imported.get(name) ?? this.resources.get(name).id);
     for (const name of this.#registrationOrder(desired)) {
       const step = await this.#planStep(name, desired.get(name), idFor);
       if (step.op === 'create' || step.op === 'replace') pending.add(name);
+      if (step.op === 'import') imported.set(name, step.read.id);
       steps.push(step);
     }
     return [...steps, ...this.#deletions(desired)];
@@ -232,8 +263,8 @@ export class Deployment {
   summarise(steps, { done = false } = {}) {
     const counts = {};
     for (const s of steps) counts[s.op] = (counts[s.op] ?? 0) + 1;
-    const planned = { create: 'to create', update: 'to update', replace: 'to replace', delete: 'to delete', same: 'unchanged' };
-    const applied = { create: 'created', update: 'updated', replace: 'replaced', delete: 'deleted', same: 'unchanged' };
+    const planned = { create: 'to create', update: 'to update', replace: 'to replace', delete: 'to delete', same: 'unchanged', import: 'to import' };
+    const applied = { create: 'created', update: 'updated', replace: 'replaced', delete: 'deleted', same: 'unchanged', import: 'imported' };
     const words = done ? applied : planned;
     const text = Object.keys(planned).filter((op) => counts[op]).map((op) => `${counts[op]} ${words[op]}`).join(', ');
     return text || 'no changes';
@@ -290,6 +321,7 @@ export class Deployment {
     else if (step.op === 'update') await this.#update(step);
     else if (step.op === 'replace') await this.#replace(step);
     else if (step.op === 'delete') await this.#delete(step.name, step.old);
+    else if (step.op === 'import') this.resources.set(step.name, this.#entry(step, step.read.id, step.read.properties));
     await this.save();
   }
 

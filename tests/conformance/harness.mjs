@@ -130,7 +130,7 @@ export const randomKey = (prefix = 'omni_org_key') => `${prefix}_${randomBytes(1
 export const uniqueEmail = (who = 'user') => `${who}.${randomBytes(4).toString('hex')}@example.com`;
 
 // The plugin must not read a developer's own Omni settings from the environment.
-function scrubbedEnv(extra = {}) {
+export function scrubbedEnv(extra = {}) {
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('OMNI_') || k.startsWith('PULUMI_')) delete env[k];
   return { ...env, ...extra };

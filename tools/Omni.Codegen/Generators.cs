@@ -14,6 +14,7 @@ internal static class Generators
         DotnetSdkGenerator.Generate(PackageSchema.From(schema)),
         RegistryDocsGenerator.Generate(PackageSchema.From(schema)),
         ReadmeReferenceGenerator.Generate(PackageSchema.From(schema), root),
+        new GeneratorOutput("nodejs", [Nodejs.NodejsGenerator.Folder], Nodejs.NodejsGenerator.Generate(schema)),
     ];
 }
 
