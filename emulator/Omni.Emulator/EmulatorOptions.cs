@@ -29,9 +29,20 @@ public sealed record EmulatorOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Connections present from the start and after a reset (each with its SCHEMA model).</summary>
+    public IReadOnlyList<Storage.SeedConnection> SeedConnections { get; init; } = [Storage.SeedConnection.Default];
+
+    /// <summary>SHARED models present from the start and after a reset.</summary>
+    public IReadOnlyList<Storage.SeedSharedModel> SeedSharedModels { get; init; } = [Storage.SeedSharedModel.Default];
+
+    /// <summary>The organisation's custom model roles: name → base role (e.g. ANALYST → QUERIER).</summary>
+    public IReadOnlyDictionary<string, string> CustomModelRoles { get; init; } =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["ANALYST"] = "QUERIER" };
+
     public const string Usage =
         "omni-emulator [--urls URL] [--data DIR | --in-memory] [--api-key KEY] [--pat TOKEN]... " +
-        "[--requests-per-minute N] [--rate-limit-window-seconds S] [--retry-after] [--attributes FILE] [--seed-documents N]";
+        "[--requests-per-minute N] [--rate-limit-window-seconds S] [--retry-after] [--attributes FILE] [--seed-documents N] " +
+        "[--no-seed] [--seed-connection NAME[=DIALECT]]... [--seed-shared-model NAME[@CONNECTION]]... [--custom-role NAME=BASE_ROLE]...";
 
     /// <summary>Reads the command line; throws <see cref="ArgumentException"/> naming the flag at fault.</summary>
     public static EmulatorOptions Parse(string[] args)
@@ -39,6 +50,7 @@ public sealed record EmulatorOptions
         ArgumentNullException.ThrowIfNull(args);
         var options = new EmulatorOptions();
         var pats = new List<string>();
+        var catalog = new Storage.CatalogFlags();
         for (var i = 0; i < args.Length; i++)
         {
             var flag = args[i];
@@ -64,12 +76,15 @@ public sealed record EmulatorOptions
                 case "--retry-after": options = options with { RetryAfter = true }; break;
                 case "--attributes": options = options with { AttributesFile = Value(args, ref i) }; break;
                 case "--seed-documents": options = options with { SeedDocuments = NonNegative(flag, Value(args, ref i)) }; break;
+                case "--no-seed" or "--seed-connection" or "--seed-shared-model" or "--custom-role":
+                    catalog.Read(flag, flag == "--no-seed" ? null : Value(args, ref i));
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{flag}'. Usage: {Usage}", nameof(args));
             }
         }
 
-        return options with { PersonalAccessTokens = pats };
+        return catalog.ApplyTo(options) with { PersonalAccessTokens = pats };
     }
 
     private static string Value(string[] args, ref int i)
@@ -102,7 +117,9 @@ public sealed record EmulatorOptions
             .Append(CultureInfo.InvariantCulture,
             $"PersonalAccessTokens = {PersonalAccessTokens.Count} configured, RequestsPerMinute = {RequestsPerMinute}, ")
             .Append(CultureInfo.InvariantCulture,
-            $"RateLimitWindow = {RateLimitWindow}, RetryAfter = {RetryAfter}, AttributesFile = {AttributesFile ?? "(embedded)"}, SeedDocuments = {SeedDocuments}");
+            $"RateLimitWindow = {RateLimitWindow}, RetryAfter = {RetryAfter}, AttributesFile = {AttributesFile ?? "(embedded)"}, SeedDocuments = {SeedDocuments}, ")
+            .Append(CultureInfo.InvariantCulture,
+            $"SeedConnections = {SeedConnections.Count}, SeedSharedModels = {SeedSharedModels.Count}, CustomModelRoles = {CustomModelRoles.Count}");
         return true;
     }
 }

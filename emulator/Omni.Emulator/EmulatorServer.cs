@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Omni.Emulator.Admin;
 using Omni.Emulator.Attributes;
 using Omni.Emulator.Auth;
+using Omni.Emulator.Connections;
 using Omni.Emulator.Http;
 using Omni.Emulator.Json;
+using Omni.Emulator.ModelRoles;
+using Omni.Emulator.Models;
 using Omni.Emulator.Scim;
 using Omni.Emulator.Storage;
 using Omni.Emulator.V1;
@@ -120,6 +123,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         services.AddSingleton<UserStore>();
         services.AddSingleton<GroupStore>();
         services.AddContentServices();
+        services.AddCatalog(options);
         services.AddSingleton(new FixedWindowRateLimiter(options.TimeProvider, options.RequestsPerMinute, options.RateLimitWindow));
         services.AddSingleton<FaultRules>();
         services.AddSingleton<RequestCounters>();
@@ -138,6 +142,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.MapGroupEndpoints();
         app.MapV1Endpoints();
         app.MapContentEndpoints();
+        app.MapConnectionEndpoints();
+        app.MapModelEndpoints();
+        app.MapModelRoleEndpoints();
         app.MapAdminEndpoints();
         return app;
     }

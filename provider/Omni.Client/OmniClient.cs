@@ -51,6 +51,9 @@ public sealed class OmniClient : IDisposable
         Folders = new OmniFolders(_transport);
         Permissions = new OmniPermissions(_transport);
         Labels = new OmniLabels(_transport);
+        Connections = new OmniConnections(_transport);
+        Models = new OmniModels(_transport);
+        ModelRoles = new OmniModelRoles(_transport);
     }
 
     public OmniUsers Users { get; }
@@ -64,6 +67,12 @@ public sealed class OmniClient : IDisposable
     public OmniPermissions Permissions { get; }
 
     public OmniLabels Labels { get; }
+
+    public OmniConnections Connections { get; }
+
+    public OmniModels Models { get; }
+
+    public OmniModelRoles ModelRoles { get; }
 
     /// <summary>The API root every path is resolved against, e.g. https://acme.omniapp.co/api/.</summary>
     public Uri ApiBase => _transport.ApiBase;

@@ -21,7 +21,7 @@ public sealed class OmniFolders
     {
         query ??= new FolderQuery();
         var include = string.Join(',', new[] { query.IncludeCounts ? "_count" : null, query.IncludeLabels ? "labels" : null }.OfType<string>());
-        var path = FoldersPath + V1Errors.Query(("path", query.Path), ("scope", query.Scope), ("ownerId", query.OwnerId),
+        var path = FoldersPath + V1Request.Query(("path", query.Path), ("scope", query.Scope), ("ownerId", query.OwnerId),
             ("include", include.Length == 0 ? null : include), ("sortField", query.SortField), ("sortDirection", query.SortDescending ? "desc" : null));
         return CursorPager.ReadAllAsync(_transport, path, query.PageSize, OmniJsonContext.Default.FolderListWire,
             static page => (page.Records?.Select(r => r?.ToModel()) ?? [], page.PageInfo), static f => f.Id, notFoundIsEmpty: query.Path is not null, ct);
@@ -62,8 +62,8 @@ public sealed class OmniFolders
         {
             throw new ArgumentException($"Folder scope '{scope}' is not one Omni knows; use \"organization\" or \"restricted\".", nameof(scope));
         }
-        var body = V1Errors.WithoutNulls(new JsonObject { ["name"] = name, ["parentFolderId"] = parentFolderId, ["scope"] = scope, ["userId"] = userId });
-        var created = await V1Errors.SafeCreateAsync(_transport, FoldersPath, body, name, lookupCt => FindChildAsync(parentFolderId, name, lookupCt),
+        var body = V1Request.WithoutNulls(new JsonObject { ["name"] = name, ["parentFolderId"] = parentFolderId, ["scope"] = scope, ["userId"] = userId });
+        var created = await V1Request.SafeCreateAsync(_transport, FoldersPath, body, name, lookupCt => FindChildAsync(parentFolderId, name, lookupCt),
             Parse, ct).ConfigureAwait(false);
         return created with { ParentId = parentFolderId };
     }
@@ -95,7 +95,7 @@ public sealed class OmniFolders
         {
             body["path"] = segment;
         }
-        var response = await V1Errors.SendAsync(_transport, HttpMethod.Patch, PathOf(id), body, ct, segment, "path").ConfigureAwait(false);
+        var response = await V1Request.SendAsync(_transport, HttpMethod.Patch, PathOf(id), body, ct, segment, "path").ConfigureAwait(false);
         return JsonIo.Read(response, OmniJsonContext.Default.FolderWire, static wire => wire.Id is null || wire.Name is null || wire.Path is null
             ? throw new System.Text.Json.JsonException("the answer lacks id, name or path")
             : new FolderUpdated(wire.Id, wire.Name, wire.Path));
@@ -106,7 +106,7 @@ public sealed class OmniFolders
     public Task<bool> DeleteAsync(string id, bool force = false, CancellationToken ct = default)
     {
         OmniUsers.RequireText(id, "id");
-        return V1Errors.DoneOrGoneAsync(_transport, HttpMethod.Delete, PathOf(id) + (force ? "?force=true" : ""), ct);
+        return V1Request.DoneOrGoneAsync(_transport, HttpMethod.Delete, PathOf(id) + (force ? "?force=true" : ""), ct);
     }
 
     /// <summary>Every folder, each with its scope and parent id resolved from the full list.</summary>

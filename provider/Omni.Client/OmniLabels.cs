@@ -14,7 +14,7 @@ public sealed class OmniLabels
 
     public async Task<IReadOnlyList<Label>> ListAsync(CancellationToken ct = default)
     {
-        var response = await V1Errors.SendAsync(_transport, HttpMethod.Get, LabelsPath, null, ct).ConfigureAwait(false);
+        var response = await V1Request.SendAsync(_transport, HttpMethod.Get, LabelsPath, null, ct).ConfigureAwait(false);
         return JsonIo.Read(response, OmniJsonContext.Default.LabelsWire,
             static wire => wire.Labels?.Select(l => l?.ToModel()).OfType<Label>().ToArray() ?? []);
     }
@@ -26,7 +26,7 @@ public sealed class OmniLabels
         var response = await _transport.SendAsync(HttpMethod.Get, PathOf(name), null, ct).ConfigureAwait(false);
         return response.StatusCode == HttpStatusCode.NotFound
             ? null
-            : Parse(response.IsSuccess ? response : throw V1Errors.FromResponse(_transport, response, name));
+            : Parse(response.IsSuccess ? response : throw V1Request.Failure(_transport, response, name));
     }
 
     /// <summary>Creates the label; never a duplicate (an unknown outcome is resolved by looking the name up).</summary>
@@ -36,7 +36,7 @@ public sealed class OmniLabels
     public async Task<Label> CreateAsync(LabelSpec spec, string? userId = null, CancellationToken ct = default)
     {
         var body = LabelRules.ToBody(spec);
-        return await V1Errors.SafeCreateAsync(_transport, LabelsPath + V1Errors.Query(("userId", userId)), body, spec.Name,
+        return await V1Request.SafeCreateAsync(_transport, LabelsPath + V1Request.Query(("userId", userId)), body, spec.Name,
             lookupCt => GetAsync(spec.Name, lookupCt), Parse, ct).ConfigureAwait(false);
     }
 
@@ -46,7 +46,7 @@ public sealed class OmniLabels
         OmniUsers.RequireText(name, "name");
         ArgumentNullException.ThrowIfNull(update);
         var body = update.ToBody();
-        var response = await V1Errors.SendAsync(_transport, HttpMethod.Put, PathOf(name) + V1Errors.Query(("userId", userId)), body, ct,
+        var response = await V1Request.SendAsync(_transport, HttpMethod.Put, PathOf(name) + V1Request.Query(("userId", userId)), body, ct,
             (string?)body["name"] ?? name).ConfigureAwait(false);
         return Parse(response);
     }
@@ -55,14 +55,14 @@ public sealed class OmniLabels
     public async Task<bool> DeleteAsync(string name, string? userId = null, CancellationToken ct = default)
     {
         OmniUsers.RequireText(name, "name");
-        var response = await _transport.SendAsync(HttpMethod.Delete, PathOf(name) + V1Errors.Query(("userId", userId)), null, ct).ConfigureAwait(false);
+        var response = await _transport.SendAsync(HttpMethod.Delete, PathOf(name) + V1Request.Query(("userId", userId)), null, ct).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
             throw new OmniConflictException(response.Method, response.Path, Transport.ErrorBody.ReadMessage(response.Body),
                 "the label is still applied to documents; remove it from them first", name, "name");
         }
         return response.StatusCode != HttpStatusCode.NotFound &&
-               (response.IsSuccess ? true : throw V1Errors.FromResponse(_transport, response, name));
+               (response.IsSuccess ? true : throw V1Request.Failure(_transport, response, name));
     }
 
     /// <summary>Puts the label on a document (idempotent).</summary>
@@ -70,7 +70,7 @@ public sealed class OmniLabels
     {
         OmniUsers.RequireText(documentIdentifier, "documentIdentifier");
         OmniUsers.RequireText(name, "name");
-        await V1Errors.SendAsync(_transport, HttpMethod.Put, DocumentLabelPath(documentIdentifier, name), null, ct).ConfigureAwait(false);
+        await V1Request.SendAsync(_transport, HttpMethod.Put, DocumentLabelPath(documentIdentifier, name), null, ct).ConfigureAwait(false);
     }
 
     /// <returns>False when the document did not carry the label (404).</returns>
@@ -78,7 +78,7 @@ public sealed class OmniLabels
     {
         OmniUsers.RequireText(documentIdentifier, "documentIdentifier");
         OmniUsers.RequireText(name, "name");
-        return V1Errors.DoneOrGoneAsync(_transport, HttpMethod.Delete, DocumentLabelPath(documentIdentifier, name), ct, name);
+        return V1Request.DoneOrGoneAsync(_transport, HttpMethod.Delete, DocumentLabelPath(documentIdentifier, name), ct, name);
     }
 
     private static string PathOf(string name) => $"{LabelsPath}/{Uri.EscapeDataString(name)}";

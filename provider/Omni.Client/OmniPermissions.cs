@@ -16,7 +16,7 @@ public sealed class OmniPermissions
 
     /// <summary>The folder's permits; with <paramref name="userId"/>, only that user's.</summary>
     public Task<IReadOnlyList<Permit>> GetFolderPermitsAsync(string folderId, string? userId = null, CancellationToken ct = default) =>
-        GetPermitsAsync(FolderPath(folderId) + V1Errors.Query(("userId", userId)), ct);
+        GetPermitsAsync(FolderPath(folderId) + V1Request.Query(("userId", userId)), ct);
 
     public Task GrantFolderAsync(string folderId, PermitSubjects subjects, string role, bool accessBoost = false, CancellationToken ct = default) =>
         GrantAsync(FolderPath(folderId), subjects, role, accessBoost, ct);
@@ -33,7 +33,7 @@ public sealed class OmniPermissions
     public Task<IReadOnlyList<Permit>> GetDocumentPermitsAsync(string documentIdentifier, string userId, CancellationToken ct = default)
     {
         OmniUsers.RequireText(userId, "userId");
-        return GetPermitsAsync(DocumentPath(documentIdentifier) + V1Errors.Query(("userId", userId)), ct);
+        return GetPermitsAsync(DocumentPath(documentIdentifier) + V1Request.Query(("userId", userId)), ct);
     }
 
     /// <summary>Everyone with access to the document, walking all pages: "direct" grants and those inherited from its folders.</summary>
@@ -45,7 +45,7 @@ public sealed class OmniPermissions
         CancellationToken ct = default)
     {
         OmniUsers.RequireText(documentIdentifier, "documentIdentifier");
-        var path = $"v1/documents/{Uri.EscapeDataString(documentIdentifier)}/access-list" + V1Errors.Query(("accessSource", accessSource), ("type", subjectType));
+        var path = $"v1/documents/{Uri.EscapeDataString(documentIdentifier)}/access-list" + V1Request.Query(("accessSource", accessSource), ("type", subjectType));
         return CursorPager.ReadAllAsync(_transport, path, 100, OmniJsonContext.Default.AccessListWire,
             static page => (page.Principals?.Select(p => p?.ToModel()) ?? [], page.PageInfo),
             static p => $"{p.AccessSource}/{p.FolderId}/{p.SubjectType}/{p.SubjectId}", notFoundIsEmpty: false, ct);
@@ -69,7 +69,7 @@ public sealed class OmniPermissions
         {
             throw new ArgumentException($"organizationRole '{role}' is not one Omni takes; use viewer, editor, manager or no_access (lower case).", nameof(settings));
         }
-        var body = V1Errors.WithoutNulls(new JsonObject
+        var body = V1Request.WithoutNulls(new JsonObject
         {
             ["organizationRole"] = settings.OrganizationRole,
             ["organizationAccessBoost"] = settings.OrganizationAccessBoost,
@@ -86,7 +86,7 @@ public sealed class OmniPermissions
 
     private async Task<IReadOnlyList<Permit>> GetPermitsAsync(string path, CancellationToken ct)
     {
-        var response = await V1Errors.SendAsync(_transport, HttpMethod.Get, path, null, ct).ConfigureAwait(false);
+        var response = await V1Request.SendAsync(_transport, HttpMethod.Get, path, null, ct).ConfigureAwait(false);
         return JsonIo.Read(response, OmniJsonContext.Default.PermitsWire,
             static wire => wire.Permits?.Select(p => p?.ToModel()).OfType<Permit>().ToArray() ?? []);
     }
@@ -97,7 +97,7 @@ public sealed class OmniPermissions
         var body = Subjects(subjects);
         body["role"] = RequireRole(role);
         body["accessBoost"] = accessBoost;
-        await V1Errors.SafeCreateAsync(_transport, path, body, role, static _ => Task.FromResult<string?>(null), static _ => "granted", ct)
+        await V1Request.SafeCreateAsync(_transport, path, body, role, static _ => Task.FromResult<string?>(null), static _ => "granted", ct)
             .ConfigureAwait(false);
     }
 
@@ -120,7 +120,7 @@ public sealed class OmniPermissions
     }
 
     private async Task SendAsync(HttpMethod method, string path, JsonObject body, CancellationToken ct) =>
-        await V1Errors.SendAsync(_transport, method, path, body, ct).ConfigureAwait(false);
+        await V1Request.SendAsync(_transport, method, path, body, ct).ConfigureAwait(false);
 
     private static JsonObject Subjects(PermitSubjects subjects)
     {

@@ -45,7 +45,7 @@ public sealed class OmniUserAttributes
     public async Task<UserAttributeDefinition> CreateAsync(UserAttributeSpec spec, CancellationToken ct = default)
     {
         var body = UserAttributeRules.ToBody(spec);
-        return await V1Errors.SafeCreateAsync(_transport, AttributesPath, body, spec.Name, lookupCt => FindByNameAsync(spec.Name, lookupCt), Parse, ct)
+        return await V1Request.SafeCreateAsync(_transport, AttributesPath, body, spec.Name, lookupCt => FindByNameAsync(spec.Name, lookupCt), Parse, ct)
             .ConfigureAwait(false);
     }
 
@@ -55,7 +55,7 @@ public sealed class OmniUserAttributes
         OmniUsers.RequireText(id, "id");
         ArgumentNullException.ThrowIfNull(update);
         var body = update.ToBody();
-        await V1Errors.SendAsync(_transport, HttpMethod.Put, PathOf(id), body, ct, (string?)body["name"]).ConfigureAwait(false);
+        await V1Request.SendAsync(_transport, HttpMethod.Put, PathOf(id), body, ct, (string?)body["name"]).ConfigureAwait(false);
         return await GetAsync(id, ct).ConfigureAwait(false)
             ?? throw new OmniNotFoundException("GET", new Uri(_transport.ApiBase, AttributesPath).AbsolutePath,
                 $"user attribute {id} is gone right after it was changed", "it was probably deleted outside this program");
@@ -66,7 +66,7 @@ public sealed class OmniUserAttributes
     public Task<bool> DeleteAsync(string id, CancellationToken ct = default)
     {
         OmniUsers.RequireText(id, "id");
-        return V1Errors.DoneOrGoneAsync(_transport, HttpMethod.Delete, PathOf(id), ct);
+        return V1Request.DoneOrGoneAsync(_transport, HttpMethod.Delete, PathOf(id), ct);
     }
 
     private static string PathOf(string id) => $"{AttributesPath}/{Uri.EscapeDataString(id)}";

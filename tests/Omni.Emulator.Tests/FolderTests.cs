@@ -8,7 +8,7 @@ public sealed class FolderTests
     [SkippableFact]
     public async Task Folders_are_created_and_listed_with_full_paths_in_Omnis_shapes()
     {
-        var schemas = OpenApiSchemas.LoadFullOrSkip();
+        var schemas = OpenApiSchemas.LoadV1OrSkip();
         await using var emulator = await TestEmulator.StartAsync();
 
         var finance = await emulator.CreateFolderAsync("Finance Team");
@@ -84,7 +84,7 @@ public sealed class FolderTests
     [SkippableFact]
     public async Task PATCH_renames_without_moving_and_a_new_segment_cascades_to_descendants()
     {
-        var schemas = OpenApiSchemas.LoadFullOrSkip();
+        var schemas = OpenApiSchemas.LoadV1OrSkip();
         await using var emulator = await TestEmulator.StartAsync();
         var top = (await emulator.CreateFolderAsync("Sales")).Str("id");
         var child = (await emulator.CreateFolderAsync("Pipeline", top)).Str("id");
@@ -114,7 +114,7 @@ public sealed class FolderTests
     [SkippableFact]
     public async Task A_non_empty_folder_is_deleted_only_with_force_which_trashes_its_documents()
     {
-        var schemas = OpenApiSchemas.LoadFullOrSkip();
+        var schemas = OpenApiSchemas.LoadV1OrSkip();
         await using var emulator = await TestEmulator.StartAsync();
         var top = (await emulator.CreateFolderAsync("Archive")).Str("id");
         var child = (await emulator.CreateFolderAsync("Old", top)).Str("id");

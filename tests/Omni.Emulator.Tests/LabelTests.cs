@@ -9,7 +9,7 @@ public sealed class LabelTests
     [SkippableFact]
     public async Task Labels_are_created_read_listed_renamed_and_deleted_in_Omnis_shapes()
     {
-        var schemas = OpenApiSchemas.LoadFullOrSkip();
+        var schemas = OpenApiSchemas.LoadV1OrSkip();
         await using var emulator = await TestEmulator.StartAsync();
 
         var created = await Responses.ExpectAsync(await emulator.PostAsync("/api/v1/labels",

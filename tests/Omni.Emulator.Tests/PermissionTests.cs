@@ -10,7 +10,7 @@ public sealed class PermissionTests
     [SkippableFact]
     public async Task Folder_grants_to_users_and_groups_are_listed_changed_and_revoked()
     {
-        var schemas = OpenApiSchemas.LoadFullOrSkip();
+        var schemas = OpenApiSchemas.LoadV1OrSkip();
         await using var emulator = await TestEmulator.StartAsync();
         var folder = (await emulator.CreateFolderAsync("Shared")).Str("id");
         var user = (await emulator.CreateUserAsync("viewer@example.com", "Viewer")).Str("id");
@@ -82,7 +82,7 @@ public sealed class PermissionTests
     [SkippableFact]
     public async Task Document_permits_settings_and_the_access_list_follow_the_documented_shapes()
     {
-        var schemas = OpenApiSchemas.LoadFullOrSkip();
+        var schemas = OpenApiSchemas.LoadV1OrSkip();
         await using var emulator = await TestEmulator.StartAsync();
         var user = (await emulator.CreateUserAsync("reader@example.com", "Reader")).Str("id");
         var group = (await emulator.CreateGroupAsync("Readers")).Str("id");

@@ -22,7 +22,18 @@ internal static class RequestBody
             throw ApiProblem.BadRequest($"Invalid request body: not valid JSON ({exception.Message})");
         }
 
-        return node as JsonObject ?? throw ApiProblem.BadRequest("Invalid request body: expected a JSON object");
+        var body = node as JsonObject ?? throw ApiProblem.BadRequest("Invalid request body: expected a JSON object");
+        try
+        {
+            // JsonObject indexes its properties on first use, and throws there on a repeated key.
+            _ = body.Count;
+        }
+        catch (ArgumentException)
+        {
+            throw ApiProblem.BadRequest("Invalid request body: a key appears twice in one object");
+        }
+
+        return body;
     }
 
     public static string? OptionalString(JsonObject body, string field)

@@ -61,6 +61,7 @@ internal static class DatabaseSchema
                 "which this emulator version refuses; delete one of them or start with a fresh --data folder.", exception);
         }
 
+        await CatalogSchema.ApplyAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -15,11 +15,13 @@ public sealed class EmulatorDatabase : IAsyncDisposable
     private readonly string connectionString;
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly SqliteConnection? keepAlive;
+    private readonly EmulatorOptions options;
 
-    private EmulatorDatabase(string connectionString, SqliteConnection? keepAlive)
+    private EmulatorDatabase(string connectionString, SqliteConnection? keepAlive, EmulatorOptions options)
     {
         this.connectionString = connectionString;
         this.keepAlive = keepAlive;
+        this.options = options;
     }
 
     /// <summary>Where the data lives, for the start-up message: a file path or "in memory".</summary>
@@ -46,7 +48,8 @@ public sealed class EmulatorDatabase : IAsyncDisposable
 
         // The in-memory database lives only while a connection to it is open.
         var keepAlive = options.InMemory ? new SqliteConnection(builder.ConnectionString) : null;
-        var database = new EmulatorDatabase(builder.ConnectionString, keepAlive) { Location = location };
+        CatalogSeed.Validate(options);
+        var database = new EmulatorDatabase(builder.ConnectionString, keepAlive, options) { Location = location };
         try
         {
             if (keepAlive is not null)
@@ -61,6 +64,7 @@ public sealed class EmulatorDatabase : IAsyncDisposable
             }
 
             await DatabaseSchema.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
+            await database.SeedAsync(cancellationToken).ConfigureAwait(false);
             return database;
         }
         catch
@@ -109,8 +113,20 @@ public sealed class EmulatorDatabase : IAsyncDisposable
     public Task ResetAsync(CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
         {
+            await ExecuteAsync(connection, CatalogSchema.DeleteAll, cancellationToken, transaction).ConfigureAwait(false);
             await ExecuteAsync(connection, "DELETE FROM group_members; DELETE FROM user_groups; DELETE FROM users;",
                 cancellationToken, transaction).ConfigureAwait(false);
+            await CatalogSeed.ApplyAsync(connection, transaction, options, Timestamps.Format(options.TimeProvider.GetUtcNow()), cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Adds the seeded connections and models that are missing (all of them in a new database).</summary>
+    private Task SeedAsync(CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            await CatalogSeed.ApplyAsync(connection, transaction, options, Timestamps.Format(options.TimeProvider.GetUtcNow()), cancellationToken)
+                .ConfigureAwait(false);
             return true;
         }, cancellationToken);
 

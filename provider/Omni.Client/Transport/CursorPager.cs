@@ -5,9 +5,9 @@ using Omni.Client.Json;
 namespace Omni.Client.Transport;
 
 /// <summary>
-/// Walks a v1 cursor-paged list: <c>cursor</c> and <c>pageSize</c> out, <c>pageInfo.nextCursor</c> back. Stops at
-/// the last page (no next page, no cursor), at an empty page, or when a cursor comes back twice (a server that
-/// loops), and de-duplicates by id.
+/// Walks a v1 cursor-paged list: <c>cursor</c> and <c>pageSize</c> out, <c>pageInfo.nextCursor</c> back, and
+/// de-duplicates by id. Stops at the last page (no next page, no cursor) or at an empty page. A cursor Omni has
+/// already returned is an error, not the end: stopping there would hand back a silently truncated list.
 /// </summary>
 internal static class CursorPager
 {
@@ -37,15 +37,13 @@ internal static class CursorPager
         string? cursor = null;
         while (true)
         {
-            var query = $"{path}{separator}pageSize={pageSize}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
-            var response = await transport.SendAsync(HttpMethod.Get, query, null, cancellationToken).ConfigureAwait(false);
-            if (notFoundIsEmpty && response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            var url = $"{path}{separator}pageSize={pageSize}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+            var response = notFoundIsEmpty
+                ? await V1Request.SendOrGoneAsync(transport, HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false)
+                : await V1Request.SendAsync(transport, HttpMethod.Get, url, null, cancellationToken).ConfigureAwait(false);
+            if (response is null)
             {
                 yield break;
-            }
-            if (!response.IsSuccess)
-            {
-                throw V1Errors.FromResponse(transport, response);
             }
             var (records, pageInfo) = JsonIo.Read(response, typeInfo, wire =>
             {
@@ -60,9 +58,14 @@ internal static class CursorPager
                 }
             }
             cursor = pageInfo?.NextCursor;
-            if (records.Count == 0 || pageInfo?.HasNextPage != true || string.IsNullOrEmpty(cursor) || !cursors.Add(cursor))
+            if (records.Count == 0 || pageInfo?.HasNextPage == false || string.IsNullOrEmpty(cursor))
             {
                 yield break;
+            }
+            if (!cursors.Add(cursor))
+            {
+                throw new OmniApiException(response.Method, response.Path, response.StatusCode,
+                    "Omni returned a page cursor it had already returned", "the list cannot be walked to its end; try again later");
             }
         }
     }
