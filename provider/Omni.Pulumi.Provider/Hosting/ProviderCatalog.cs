@@ -2,8 +2,11 @@ using Omni.Pulumi.Provider.Configuration;
 using Omni.Pulumi.Provider.Functions;
 using Omni.Pulumi.Provider.Protocol;
 using Omni.Pulumi.Provider.Resources;
+using Omni.Pulumi.Provider.Resources.Folders;
 using Omni.Pulumi.Provider.Resources.GroupMemberships;
 using Omni.Pulumi.Provider.Resources.Groups;
+using Omni.Pulumi.Provider.Resources.Labels;
+using Omni.Pulumi.Provider.Resources.Permissions;
 using Omni.Pulumi.Provider.Resources.Users;
 
 namespace Omni.Pulumi.Provider.Hosting;
@@ -14,11 +17,17 @@ internal static class ProviderCatalog
     public static ResourceCatalog Resources(OmniSession omni, IEngineLog log) => new ResourceCatalog()
         .Add(new UserResource(omni, log))
         .Add(new GroupResource(omni, log))
-        .Add(new GroupMembershipResource(omni, log));
+        .Add(new GroupMembershipResource(omni, log))
+        .Add(new FolderResource(omni, log))
+        .Add(new FolderPermissionResource(omni, log))
+        .Add(new DocumentPermissionResource(omni, log))
+        .Add(new LabelResource(omni, log));
 
     public static FunctionCatalog Functions(OmniSession omni) => new FunctionCatalog()
         .Add(new GetUserFunction(omni))
         .Add(new GetUsersFunction(omni))
         .Add(new GetGroupFunction(omni))
-        .Add(new GetUserAttributesFunction(omni));
+        .Add(new GetUserAttributesFunction(omni))
+        .Add(new GetFolderFunction(omni))
+        .Add(new GetLabelsFunction(omni));
 }
