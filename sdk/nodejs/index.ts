@@ -5,10 +5,35 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 // Export members:
+export { DocumentPermissionArgs } from "./documentPermission";
+export type DocumentPermission = import("./documentPermission").DocumentPermission;
+export const DocumentPermission: typeof import("./documentPermission").DocumentPermission = null as any;
+utilities.lazyLoad(exports, ["DocumentPermission"], () => require("./documentPermission"));
+
+export { FolderArgs } from "./folder";
+export type Folder = import("./folder").Folder;
+export const Folder: typeof import("./folder").Folder = null as any;
+utilities.lazyLoad(exports, ["Folder"], () => require("./folder"));
+
+export { FolderPermissionArgs } from "./folderPermission";
+export type FolderPermission = import("./folderPermission").FolderPermission;
+export const FolderPermission: typeof import("./folderPermission").FolderPermission = null as any;
+utilities.lazyLoad(exports, ["FolderPermission"], () => require("./folderPermission"));
+
+export { GetFolderArgs, GetFolderResult, GetFolderOutputArgs } from "./getFolder";
+export const getFolder: typeof import("./getFolder").getFolder = null as any;
+export const getFolderOutput: typeof import("./getFolder").getFolderOutput = null as any;
+utilities.lazyLoad(exports, ["getFolder","getFolderOutput"], () => require("./getFolder"));
+
 export { GetGroupArgs, GetGroupResult, GetGroupOutputArgs } from "./getGroup";
 export const getGroup: typeof import("./getGroup").getGroup = null as any;
 export const getGroupOutput: typeof import("./getGroup").getGroupOutput = null as any;
 utilities.lazyLoad(exports, ["getGroup","getGroupOutput"], () => require("./getGroup"));
+
+export { GetLabelsResult } from "./getLabels";
+export const getLabels: typeof import("./getLabels").getLabels = null as any;
+export const getLabelsOutput: typeof import("./getLabels").getLabelsOutput = null as any;
+utilities.lazyLoad(exports, ["getLabels","getLabelsOutput"], () => require("./getLabels"));
 
 export { GetUserArgs, GetUserResult, GetUserOutputArgs } from "./getUser";
 export const getUser: typeof import("./getUser").getUser = null as any;
@@ -35,6 +60,11 @@ export type GroupMembership = import("./groupMembership").GroupMembership;
 export const GroupMembership: typeof import("./groupMembership").GroupMembership = null as any;
 utilities.lazyLoad(exports, ["GroupMembership"], () => require("./groupMembership"));
 
+export { LabelArgs } from "./label";
+export type Label = import("./label").Label;
+export const Label: typeof import("./label").Label = null as any;
+utilities.lazyLoad(exports, ["Label"], () => require("./label"));
+
 export { ProviderArgs } from "./provider";
 export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;
@@ -59,10 +89,18 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {
         switch (type) {
+            case "omni:index:DocumentPermission":
+                return new DocumentPermission(name, <any>undefined, { urn })
+            case "omni:index:Folder":
+                return new Folder(name, <any>undefined, { urn })
+            case "omni:index:FolderPermission":
+                return new FolderPermission(name, <any>undefined, { urn })
             case "omni:index:Group":
                 return new Group(name, <any>undefined, { urn })
             case "omni:index:GroupMembership":
                 return new GroupMembership(name, <any>undefined, { urn })
+            case "omni:index:Label":
+                return new Label(name, <any>undefined, { urn })
             case "omni:index:User":
                 return new User(name, <any>undefined, { urn })
             default:
