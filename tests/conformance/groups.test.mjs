@@ -3,7 +3,7 @@
 // Read (refresh, and import with empty Structs), Delete.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, uniqueEmail, urnOf, DiffChanges, DiffKind, LogSeverity } from './harness.mjs';
+import { startStack, uniqueEmail, urnOf, DiffChanges, DiffKind, LogSeverity, uniqueName, checkAndCreate } from './harness.mjs';
 
 const GROUP = 'omni:index:Group';
 const MEMBERSHIP = 'omni:index:GroupMembership';
@@ -13,17 +13,9 @@ let stack;
 before(async () => { stack = await startStack(); });
 after(async () => { await stack?.close(); });
 
-const name = (prefix) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
-
+const name = uniqueName;
 /** Check then Create, as `pulumi up` does for a new resource. */
-async function create(type, inputs, resourceName = name('r')) {
-  const urn = urnOf(resourceName, type);
-  const checked = await stack.plugin.check({ urn, news: inputs });
-  assert.deepEqual(checked.failures, [], `check failures for ${type}`);
-  const created = await stack.plugin.create({ urn, properties: checked.inputs });
-  assert.ok(created.id, `${type} create returned an id`);
-  return { urn, id: created.id, inputs: checked.inputs, outputs: created.properties };
-}
+const create = (type, inputs, resourceName = name('r')) => checkAndCreate(stack.plugin, type, inputs, resourceName);
 
 const createUser = (who) => create('omni:index:User', { userName: uniqueEmail(who), displayName: who });
 const groupInOmni = async (id) => (await stack.emulator.expectOk('GET', `${SCIM_GROUPS}/${id}`, {}, 200));

@@ -373,6 +373,19 @@ export const urnOf = (name, type = USER_TYPE, stack = 'dev', project = 'omni-con
 const nameOf = (urn) => urn.split('::').pop();
 const typeOf = (urn) => urn.split('::').at(-2);
 
+export const uniqueName = (prefix) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** Check then Create, as `pulumi up` does for a new resource: `{ urn, id, inputs, outputs }`. Check
+ * failures and an empty id throw, naming the type. */
+export async function checkAndCreate(plugin, type, inputs, resourceName = uniqueName('r')) {
+  const urn = urnOf(resourceName, type);
+  const checked = await plugin.check({ urn, news: inputs });
+  if (checked.failures.length > 0) throw new Error(`check failures for ${type}: ${JSON.stringify(checked.failures)}`);
+  const created = await plugin.create({ urn, properties: checked.inputs });
+  if (!created.id) throw new Error(`${type} create returned no id`);
+  return { urn, id: created.id, inputs: checked.inputs, outputs: created.properties };
+}
+
 export const DiffChanges = Object.freeze({ DIFF_UNKNOWN: 0, DIFF_NONE: 1, DIFF_SOME: 2 });
 export const DiffKind = Object.freeze({ ADD: 0, ADD_REPLACE: 1, DELETE: 2, DELETE_REPLACE: 3, UPDATE: 4, UPDATE_REPLACE: 5 });
 

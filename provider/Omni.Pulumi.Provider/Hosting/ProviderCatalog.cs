@@ -8,6 +8,9 @@ using Omni.Pulumi.Provider.Resources.Groups;
 using Omni.Pulumi.Provider.Resources.Models;
 using Omni.Pulumi.Provider.Resources.ModelRoles;
 using Omni.Pulumi.Provider.Resources.AttributeDefinitions;
+using Omni.Pulumi.Provider.Resources.Folders;
+using Omni.Pulumi.Provider.Resources.Labels;
+using Omni.Pulumi.Provider.Resources.Permissions;
 using Omni.Pulumi.Provider.Resources.Users;
 
 namespace Omni.Pulumi.Provider.Hosting;
@@ -24,7 +27,11 @@ internal static class ProviderCatalog
         .Add(new ModelGitResource(omni, log))
         .Add(new UserAttributeResource(omni, log))
         .Add(new UserModelRoleResource(omni, log))
-        .Add(new GroupModelRoleResource(omni, log));
+        .Add(new GroupModelRoleResource(omni, log))
+        .Add(new FolderResource(omni, log))
+        .Add(new FolderPermissionResource(omni, log))
+        .Add(new DocumentPermissionResource(omni, log))
+        .Add(new LabelResource(omni, log));
 
     public static FunctionCatalog Functions(OmniSession omni) => new FunctionCatalog()
         .Add(new GetUserFunction(omni))
@@ -34,5 +41,7 @@ internal static class ProviderCatalog
         .Add(new GetConnectionsFunction(omni))
         .Add(new GetModelsFunction(omni))
         .Add(new GetUserModelRolesFunction(omni))
-        .Add(new GetGroupModelRolesFunction(omni));
+        .Add(new GetGroupModelRolesFunction(omni))
+        .Add(new GetFolderFunction(omni))
+        .Add(new GetLabelsFunction(omni));
 }

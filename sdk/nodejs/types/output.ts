@@ -20,6 +20,36 @@ export interface GroupMember {
 }
 
 /**
+ * A content label as Omni lists it.
+ */
+export interface LabelInfo {
+    /**
+     * The label's color, if any.
+     */
+    color?: string;
+    /**
+     * The label's description, if any.
+     */
+    description?: string;
+    /**
+     * Whether labelled documents are featured on the homepage.
+     */
+    homepage: boolean;
+    /**
+     * The label's name (its id; unique in any letter case).
+     */
+    name: string;
+    /**
+     * How many documents carry the label.
+     */
+    usageCount: number;
+    /**
+     * Whether the label marks verified content.
+     */
+    verified: boolean;
+}
+
+/**
  * A user attribute defined in the Omni organisation (made in Omni's UI; read-only over the API).
  */
 export interface UserAttributeDefinition {
