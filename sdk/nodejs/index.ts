@@ -10,10 +10,50 @@ export type Connection = import("./connection").Connection;
 export const Connection: typeof import("./connection").Connection = null as any;
 utilities.lazyLoad(exports, ["Connection"], () => require("./connection"));
 
+export { DocumentPermissionArgs } from "./documentPermission";
+export type DocumentPermission = import("./documentPermission").DocumentPermission;
+export const DocumentPermission: typeof import("./documentPermission").DocumentPermission = null as any;
+utilities.lazyLoad(exports, ["DocumentPermission"], () => require("./documentPermission"));
+
+export { FolderArgs } from "./folder";
+export type Folder = import("./folder").Folder;
+export const Folder: typeof import("./folder").Folder = null as any;
+utilities.lazyLoad(exports, ["Folder"], () => require("./folder"));
+
+export { FolderPermissionArgs } from "./folderPermission";
+export type FolderPermission = import("./folderPermission").FolderPermission;
+export const FolderPermission: typeof import("./folderPermission").FolderPermission = null as any;
+utilities.lazyLoad(exports, ["FolderPermission"], () => require("./folderPermission"));
+
+export { GetConnectionsArgs, GetConnectionsResult, GetConnectionsOutputArgs } from "./getConnections";
+export const getConnections: typeof import("./getConnections").getConnections = null as any;
+export const getConnectionsOutput: typeof import("./getConnections").getConnectionsOutput = null as any;
+utilities.lazyLoad(exports, ["getConnections","getConnectionsOutput"], () => require("./getConnections"));
+
+export { GetFolderArgs, GetFolderResult, GetFolderOutputArgs } from "./getFolder";
+export const getFolder: typeof import("./getFolder").getFolder = null as any;
+export const getFolderOutput: typeof import("./getFolder").getFolderOutput = null as any;
+utilities.lazyLoad(exports, ["getFolder","getFolderOutput"], () => require("./getFolder"));
+
 export { GetGroupArgs, GetGroupResult, GetGroupOutputArgs } from "./getGroup";
 export const getGroup: typeof import("./getGroup").getGroup = null as any;
 export const getGroupOutput: typeof import("./getGroup").getGroupOutput = null as any;
 utilities.lazyLoad(exports, ["getGroup","getGroupOutput"], () => require("./getGroup"));
+
+export { GetGroupModelRolesArgs, GetGroupModelRolesResult, GetGroupModelRolesOutputArgs } from "./getGroupModelRoles";
+export const getGroupModelRoles: typeof import("./getGroupModelRoles").getGroupModelRoles = null as any;
+export const getGroupModelRolesOutput: typeof import("./getGroupModelRoles").getGroupModelRolesOutput = null as any;
+utilities.lazyLoad(exports, ["getGroupModelRoles","getGroupModelRolesOutput"], () => require("./getGroupModelRoles"));
+
+export { GetLabelsResult } from "./getLabels";
+export const getLabels: typeof import("./getLabels").getLabels = null as any;
+export const getLabelsOutput: typeof import("./getLabels").getLabelsOutput = null as any;
+utilities.lazyLoad(exports, ["getLabels","getLabelsOutput"], () => require("./getLabels"));
+
+export { GetModelsArgs, GetModelsResult, GetModelsOutputArgs } from "./getModels";
+export const getModels: typeof import("./getModels").getModels = null as any;
+export const getModelsOutput: typeof import("./getModels").getModelsOutput = null as any;
+utilities.lazyLoad(exports, ["getModels","getModelsOutput"], () => require("./getModels"));
 
 export { GetUserArgs, GetUserResult, GetUserOutputArgs } from "./getUser";
 export const getUser: typeof import("./getUser").getUser = null as any;
@@ -24,6 +64,11 @@ export { GetUserAttributesResult } from "./getUserAttributes";
 export const getUserAttributes: typeof import("./getUserAttributes").getUserAttributes = null as any;
 export const getUserAttributesOutput: typeof import("./getUserAttributes").getUserAttributesOutput = null as any;
 utilities.lazyLoad(exports, ["getUserAttributes","getUserAttributesOutput"], () => require("./getUserAttributes"));
+
+export { GetUserModelRolesArgs, GetUserModelRolesResult, GetUserModelRolesOutputArgs } from "./getUserModelRoles";
+export const getUserModelRoles: typeof import("./getUserModelRoles").getUserModelRoles = null as any;
+export const getUserModelRolesOutput: typeof import("./getUserModelRoles").getUserModelRolesOutput = null as any;
+utilities.lazyLoad(exports, ["getUserModelRoles","getUserModelRolesOutput"], () => require("./getUserModelRoles"));
 
 export { GetUsersArgs, GetUsersResult, GetUsersOutputArgs } from "./getUsers";
 export const getUsers: typeof import("./getUsers").getUsers = null as any;
@@ -39,6 +84,16 @@ export { GroupMembershipArgs } from "./groupMembership";
 export type GroupMembership = import("./groupMembership").GroupMembership;
 export const GroupMembership: typeof import("./groupMembership").GroupMembership = null as any;
 utilities.lazyLoad(exports, ["GroupMembership"], () => require("./groupMembership"));
+
+export { GroupModelRoleArgs } from "./groupModelRole";
+export type GroupModelRole = import("./groupModelRole").GroupModelRole;
+export const GroupModelRole: typeof import("./groupModelRole").GroupModelRole = null as any;
+utilities.lazyLoad(exports, ["GroupModelRole"], () => require("./groupModelRole"));
+
+export { LabelArgs } from "./label";
+export type Label = import("./label").Label;
+export const Label: typeof import("./label").Label = null as any;
+utilities.lazyLoad(exports, ["Label"], () => require("./label"));
 
 export { ModelArgs } from "./model";
 export type Model = import("./model").Model;
@@ -60,6 +115,16 @@ export type User = import("./user").User;
 export const User: typeof import("./user").User = null as any;
 utilities.lazyLoad(exports, ["User"], () => require("./user"));
 
+export { UserAttributeArgs } from "./userAttribute";
+export type UserAttribute = import("./userAttribute").UserAttribute;
+export const UserAttribute: typeof import("./userAttribute").UserAttribute = null as any;
+utilities.lazyLoad(exports, ["UserAttribute"], () => require("./userAttribute"));
+
+export { UserModelRoleArgs } from "./userModelRole";
+export type UserModelRole = import("./userModelRole").UserModelRole;
+export const UserModelRole: typeof import("./userModelRole").UserModelRole = null as any;
+utilities.lazyLoad(exports, ["UserModelRole"], () => require("./userModelRole"));
+
 
 // Export sub-modules:
 import * as config from "./config";
@@ -76,16 +141,30 @@ const _module = {
         switch (type) {
             case "omni:index:Connection":
                 return new Connection(name, <any>undefined, { urn })
+            case "omni:index:DocumentPermission":
+                return new DocumentPermission(name, <any>undefined, { urn })
+            case "omni:index:Folder":
+                return new Folder(name, <any>undefined, { urn })
+            case "omni:index:FolderPermission":
+                return new FolderPermission(name, <any>undefined, { urn })
             case "omni:index:Group":
                 return new Group(name, <any>undefined, { urn })
             case "omni:index:GroupMembership":
                 return new GroupMembership(name, <any>undefined, { urn })
+            case "omni:index:GroupModelRole":
+                return new GroupModelRole(name, <any>undefined, { urn })
+            case "omni:index:Label":
+                return new Label(name, <any>undefined, { urn })
             case "omni:index:Model":
                 return new Model(name, <any>undefined, { urn })
             case "omni:index:ModelGit":
                 return new ModelGit(name, <any>undefined, { urn })
             case "omni:index:User":
                 return new User(name, <any>undefined, { urn })
+            case "omni:index:UserAttribute":
+                return new UserAttribute(name, <any>undefined, { urn })
+            case "omni:index:UserModelRole":
+                return new UserModelRole(name, <any>undefined, { urn })
             default:
                 throw new Error(`unknown resource type ${type}`);
         }

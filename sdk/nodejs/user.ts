@@ -81,7 +81,7 @@ export class User extends pulumi.CustomResource {
      */
     public /*out*/ readonly lastModified!: pulumi.Output<string | undefined>;
     /**
-     * The user's email; compared case-insensitively. Changing it replaces the user.
+     * The user's email; compared case-insensitively. Changing it updates the same Omni user in place (same id, content and schedules); a change of letter case alone is no change.
      */
     public readonly userName!: pulumi.Output<string>;
 
@@ -158,7 +158,7 @@ export interface UserArgs {
      */
     displayName: pulumi.Input<string>;
     /**
-     * The user's email; compared case-insensitively. Changing it replaces the user.
+     * The user's email; compared case-insensitively. Changing it updates the same Omni user in place (same id, content and schedules); a change of letter case alone is no change.
      */
     userName: pulumi.Input<string>;
 }

@@ -6,6 +6,32 @@ import * as inputs from "../types/input";
 import * as outputs from "../types/output";
 
 /**
+ * A database connection in the Omni organisation (credentials are never returned).
+ */
+export interface ConnectionInfo {
+    /**
+     * The role every member of the organisation has on the connection's models unless a direct or group role is higher.
+     */
+    baseRole?: string;
+    /**
+     * The database the connection reads.
+     */
+    database?: string;
+    /**
+     * The database dialect, e.g. postgres or snowflake.
+     */
+    dialect: string;
+    /**
+     * The connection's id: the `connectionId` of a UserModelRole or GroupModelRole.
+     */
+    id: string;
+    /**
+     * The connection's name.
+     */
+    name: string;
+}
+
+/**
  * A member of a group.
  */
 export interface GroupMember {
@@ -47,6 +73,70 @@ export interface LabelInfo {
      * Whether the label marks verified content.
      */
     verified: boolean;
+}
+
+/**
+ * A model in the Omni organisation.
+ */
+export interface ModelInfo {
+    /**
+     * The connection the model reads.
+     */
+    connectionId?: string;
+    /**
+     * The model's id: the `modelId` of a UserModelRole or GroupModelRole.
+     */
+    id: string;
+    /**
+     * SCHEMA, SHARED, SHARED_EXTENSION, BRANCH, WORKBOOK, QUERY or TOPIC.
+     */
+    modelKind?: string;
+    /**
+     * The model's name.
+     */
+    name?: string;
+}
+
+/**
+ * One row of a subject's model roles, with where it comes from.
+ */
+export interface ModelRoleInfo {
+    /**
+     * The base role it stands for (a custom role's base).
+     */
+    baseRole?: string;
+    /**
+     * The connection.
+     */
+    connectionId: string;
+    /**
+     * For a GROUP row: the group it comes from.
+     */
+    groupId?: string;
+    /**
+     * For a GROUP row: the group's name.
+     */
+    groupName?: string;
+    /**
+     * The model (unset for a connection-level row).
+     */
+    modelId?: string;
+    /**
+     * Omni's priority: higher is more permissive; the highest row of a model decides.
+     */
+    priority: number;
+    /**
+     * True on the row that decides the user's access to the model (users only).
+     */
+    resolved?: boolean;
+    /**
+     * The role (a base role or a custom role's name).
+     */
+    roleName: string;
+    /**
+     * Where the role comes from: USER (a direct role), GROUP, BASE (the connection's base role), ORGANIZATION or UNKNOWN.
+     */
+    source: string;
 }
 
 /**
