@@ -7,7 +7,7 @@ namespace Omni.Client;
 
 /// <summary>
 /// Omni's connections (/api/v1/connections), their environments (/api/v1/connection-environments) and
-/// schema-refresh schedules (/api/v1/connections/{id}/schedules). Credentials go out in request bodies
+/// schedules that re-read the schema (/api/v1/connections/{id}/schedules). Credentials go out in request bodies
 /// only and never come back.
 /// </summary>
 public sealed class OmniConnections

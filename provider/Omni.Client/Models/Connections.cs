@@ -89,7 +89,7 @@ public sealed record ConnectionQuery
 /// <summary>A connection standing in for a base connection for users whose attribute matches <see cref="UserAttributeValues"/>.</summary>
 public sealed record ConnectionEnvironment(string Id, string BaseConnectionId, string ConnectionId, IReadOnlyList<string> UserAttributeValues);
 
-/// <summary>A schema-refresh schedule: a 6-field EventBridge cron (e.g. "0 2 * * ? *") in an IANA time zone.</summary>
+/// <summary>A schedule that re-reads the connection's schema: a 6-field EventBridge cron (e.g. "0 2 * * ? *") in an IANA time zone.</summary>
 public sealed record ConnectionSchedule(
     string ScheduleId, string ConnectionId, string Schedule, string Timezone, string? Description, DateTimeOffset? DisabledAt,
     DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt);

@@ -66,7 +66,7 @@ internal static class V1Request
             "needs EDITOR or MANAGER on it; a personal access token acts as its own user"),
         HttpStatusCode.NotFound => new OmniNotFoundException(error.Method, error.Path, error.OmniMessage ?? "not found",
             "the object (or a user, group, model or connection named in the request) does not exist: it was probably deleted outside this program; " +
-            "refresh to see the current state"),
+            "read it again to see the current state"),
         HttpStatusCode.Conflict => new OmniConflictException(error.Method, error.Path, error.OmniMessage,
             subject is null
                 ? "it already exists in Omni; read it (or import it) instead of creating it again"
