@@ -26,7 +26,7 @@ public class ProviderRpcTests : HarnessTest
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("Unknown resource type 'omni:index:Usr'", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("omni:index:Group, omni:index:GroupMembership, omni:index:User", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("omni:index:DocumentPermission, omni:index:Folder, omni:index:FolderPermission, omni:index:Group, omni:index:GroupMembership, omni:index:Label, omni:index:User", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
