@@ -30,7 +30,7 @@ function deploymentWithLog() {
   return { deployment: new Deployment({ plugin, print: () => {} }), calls };
 }
 
-test('a group is planned after its members; a replaced member is unknown in preview and the new id on up', async () => {
+test('a group is planned after its members; a member whose email changes keeps her id; removal deletes the group first', async () => {
   const { deployment, calls } = deploymentWithLog();
   const team = `Team ${Math.random().toString(36).slice(2, 8)}`;
   const [ann, ben] = [uniqueEmail('ann'), uniqueEmail('ben')];
@@ -42,21 +42,17 @@ test('a group is planned after its members; a replaced member is unknown in prev
   const oldAnn = deployment.resources.get('ann').id;
   assert.deepEqual(await membersInOmni(deployment.resources.get('team').id), [oldAnn, deployment.resources.get('ben').id].sort());
 
-  // A new email replaces ann (delete first: emails are unique), so the group's memberIds change with her.
+  // A new email is an in-place update of ann (issue 16: Omni keeps the person, their content and id), so
+  // the group, which refers to her id, is unchanged.
   const changed = new Map(desired).set('ann', user(uniqueEmail('ann')));
   calls.length = 0;
   const planned = await deployment.preview(changed);
-  assert.deepEqual(Object.fromEntries(planned.map((s) => [s.name, s.op])), { ann: 'replace', ben: 'same', team: 'update' });
-  const previewCheck = calls.find(([rpc, name]) => rpc === 'check' && name === 'team')[2];
-  assert.deepEqual(previewCheck.news.memberIds, [UNKNOWN.string, deployment.resources.get('ben').id], 'the engine passes the unknown sentinel for an id not known yet');
+  assert.deepEqual(Object.fromEntries(planned.map((s) => [s.name, s.op])), { ann: 'update', ben: 'same', team: 'same' });
 
   calls.length = 0;
   await deployment.up(changed);
-  const newAnn = deployment.resources.get('ann').id;
-  assert.notEqual(newAnn, oldAnn);
-  const upCheck = calls.find(([rpc, name]) => rpc === 'check' && name === 'team')[2];
-  assert.deepEqual(upCheck.news.memberIds, [newAnn, deployment.resources.get('ben').id], 'up checks the group with the new id');
-  assert.deepEqual(await membersInOmni(deployment.resources.get('team').id), [newAnn, deployment.resources.get('ben').id].sort());
+  assert.equal(deployment.resources.get('ann').id, oldAnn, 'an email change keeps the Omni id');
+  assert.deepEqual(await membersInOmni(deployment.resources.get('team').id), [oldAnn, deployment.resources.get('ben').id].sort());
 
   // Removing the group and a member together deletes the group first; destroy does the same.
   calls.length = 0;

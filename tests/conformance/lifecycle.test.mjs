@@ -198,13 +198,13 @@ test('diff reports a display name change as an in-place update with a detailed d
   assert.equal(diff.detailedDiff.displayName?.kind, DiffKind.UPDATE);
 });
 
-test('diff replaces on a real userName change (delete first) but not on a case-only one', async () => {
+test('a real userName change is an in-place update (no replace); a case-only one is no change', async () => {
   const inputs = programInputs();
   const urn = urnOf(name());
   const real = await stack.plugin.diff({ id: 'x', urn, olds: inputs, news: { ...inputs, userName: uniqueEmail('other') } });
   assert.equal(real.changes, DiffChanges.DIFF_SOME);
-  assert.ok(real.replaces.includes('userName'), `replaces: ${real.replaces}`);
-  assert.equal(real.deleteBeforeReplace, true);
+  assert.ok(real.diffs.includes('userName'), `diffs: ${real.diffs}`);
+  assert.deepEqual(real.replaces, [], `replaces: ${real.replaces}`);
   const caseOnly = await stack.plugin.diff({ id: 'x', urn, olds: inputs, news: { ...inputs, userName: inputs.userName.toUpperCase() } });
   assert.equal(caseOnly.changes, DiffChanges.DIFF_NONE);
 });
@@ -439,8 +439,9 @@ test('a failure after the POST is a partial failure carrying the id', async () =
 test('cancel answers, and stops an in-flight call', async () => {
   const plugin = await extraPlugin({ maxRetries: 0 });
   const user = await createUser();
-  // Without cancellation, the read can only end by the 20 s gRPC deadline (the answer takes 30 s).
-  await stack.emulator.addFault({ method: 'GET', path: `/api/scim/v2/users/${user.id}`, latencyMs: 30000, phase: 'before', count: 1 });
+  // Without cancellation, the read can only end by the 20 s gRPC deadline (the answer takes 30 s). A
+  // refresh reads the user from the listing of /users (batched refresh), so the listing is slowed too.
+  await stack.emulator.addFault({ method: 'GET', path: '/api/scim/v2/users', latencyMs: 30000, phase: 'before', count: 1 });
   try {
     const inFlight = plugin.read({ id: user.id, urn: user.urn, properties: user.outputs, inputs: user.inputs }, { timeoutMs: 20000 });
     inFlight.catch(() => {}); // observed below
