@@ -20,7 +20,7 @@ public sealed class OmniUsers : IOmniUsers
         RequireText(user.UserName, "UserName");
         RequireText(user.DisplayName, "DisplayName");
         var body = JsonIo.Write(
-            new UserWriteWire(SchemasFor(user.Attributes), user.UserName, user.DisplayName, null, NonEmpty(user.Attributes)),
+            new UserWriteWire(SchemasFor(user.Attributes), user.UserName, user.DisplayName, NonEmpty(user.Attributes)),
             OmniJsonContext.Default.UserWriteWire);
         var created = await SafeCreate.PostAsync(_transport, UsersPath, body, user.UserName, "userName",
             lookupCt => FindByUserNameAsync(user.UserName, lookupCt), ParseUser, ct).ConfigureAwait(false);
@@ -69,23 +69,6 @@ public sealed class OmniUsers : IOmniUsers
         if (response.StatusCode == HttpStatusCode.NoContent || string.IsNullOrWhiteSpace(response.Body))
         {
             return await GetAsync(id, ct).ConfigureAwait(false) ?? throw NotFound("PATCH", id);
-        }
-        return ParseUser(response);
-    }
-
-    /// <summary>PUT with the full state: Omni resets whatever is omitted.</summary>
-    public async Task<ScimUser> ReplaceAsync(string id, ScimUserReplace user, CancellationToken ct = default)
-    {
-        RequireText(id, "id");
-        ArgumentNullException.ThrowIfNull(user);
-        RequireText(user.UserName, "UserName");
-        var body = JsonIo.Write(
-            new UserWriteWire(SchemasFor(user.Attributes), user.UserName, user.DisplayName, user.Active, user.Attributes ?? new Dictionary<string, AttributeValue>()),
-            OmniJsonContext.Default.UserWriteWire);
-        var response = Ensure(await _transport.SendAsync(HttpMethod.Put, UserPath(id), body, ct).ConfigureAwait(false), user.UserName);
-        if (string.IsNullOrWhiteSpace(response.Body))
-        {
-            return await GetAsync(id, ct).ConfigureAwait(false) ?? throw NotFound("PUT", id);
         }
         return ParseUser(response);
     }

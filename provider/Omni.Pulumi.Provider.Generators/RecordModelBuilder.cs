@@ -38,7 +38,8 @@ internal static class RecordModelBuilder
                 }
 
                 var name = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? property.Name;
-                var shape = ShapeOf(property.Type, $"{type.Name}.{property.Name}", problems);
+                var converter = attribute.NamedArguments.FirstOrDefault(a => a.Key == "ValueConverter").Value.Value as INamedTypeSymbol;
+                var shape = ShapeOf(property.Type, $"{type.Name}.{property.Name}", problems, converter);
                 properties.Add(new PropertyModel(
                     name,
                     property.Name,
@@ -93,8 +94,9 @@ internal static class RecordModelBuilder
         return "none";
     }
 
-    /// <summary>The C# expression of the value's <c>PulumiShape</c>.</summary>
-    private static string ShapeOf(ITypeSymbol type, string where, List<string> problems)
+    /// <summary>The C# expression of the value's <c>PulumiShape</c>. <paramref name="converter"/> (the property's
+    /// <c>ValueConverter</c>) carries the one type the binder does not know, wherever it sits (a map's values, a list's items).</summary>
+    private static string ShapeOf(ITypeSymbol type, string where, List<string> problems, INamedTypeSymbol? converter = null)
     {
         const string Shape = "global::Omni.Pulumi.Provider.Protocol.PulumiShape";
         switch (type.SpecialType)
@@ -111,7 +113,7 @@ internal static class RecordModelBuilder
         var display = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Qualified);
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
-            return $"{Shape}.NullableOf(typeof({display}), {ShapeOf(nullable.TypeArguments[0], where, problems)})";
+            return $"{Shape}.NullableOf(typeof({display}), {ShapeOf(nullable.TypeArguments[0], where, problems, converter)})";
         }
 
         if (GenericInterface(type, "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>") is { } dictionary
@@ -119,14 +121,14 @@ internal static class RecordModelBuilder
         {
             var value = dictionary.TypeArguments[1];
             var valueDisplay = value.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Qualified);
-            return $"{Shape}.DictionaryOf(typeof({display}), {ShapeOf(value, where, problems)}, static () => new global::System.Collections.Generic.Dictionary<string, {valueDisplay}>(global::System.StringComparer.Ordinal))";
+            return $"{Shape}.DictionaryOf(typeof({display}), {ShapeOf(value, where, problems, converter)}, static () => new global::System.Collections.Generic.Dictionary<string, {valueDisplay}>(global::System.StringComparer.Ordinal))";
         }
 
         if (GenericInterface(type, "System.Collections.Generic.IReadOnlyList<T>") is { } list)
         {
             var item = list.TypeArguments[0];
             var itemDisplay = item.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Qualified);
-            return $"{Shape}.ListOf(typeof({display}), {ShapeOf(item, where, problems)}, static () => new global::System.Collections.Generic.List<{itemDisplay}>())";
+            return $"{Shape}.ListOf(typeof({display}), {ShapeOf(item, where, problems, converter)}, static () => new global::System.Collections.Generic.List<{itemDisplay}>())";
         }
 
         if (type is INamedTypeSymbol { TypeKind: TypeKind.Class } record && HasPulumiProperties(record))
@@ -134,7 +136,13 @@ internal static class RecordModelBuilder
             return $"{Shape}.ObjectOf(typeof({display}))";
         }
 
-        problems.Add($"{where}: the binder cannot carry a {type.ToDisplayString()}; use string, bool, int, long, double, object, IReadOnlyList<T>, IReadOnlyDictionary<string, T> or a record with [PulumiProperty] properties.");
+        if (converter is not null)
+        {
+            var converterDisplay = converter.ToDisplayString(Qualified);
+            return $"{Shape}.ConvertedOf(typeof({display}), static plain => {converterDisplay}.FromPlain(plain), static value => {converterDisplay}.ToPlain(({display})value))";
+        }
+
+        problems.Add($"{where}: the binder cannot carry a {type.ToDisplayString()}; use string, bool, int, long, double, object, IReadOnlyList<T>, IReadOnlyDictionary<string, T> a record with [PulumiProperty] properties, or set the property's ValueConverter.");
         return $"{Shape}.Any";
     }
 

@@ -1,3 +1,4 @@
+using Omni.Client;
 using Omni.Pulumi.Provider.Configuration;
 using Omni.Pulumi.Provider.Protocol;
 using Omni.Pulumi.Provider.Resources;
@@ -21,8 +22,41 @@ public class PropertyBinderTests
         Assert.Equal("a@example.com", bound.Value.UserName);
         Assert.True(bound.Value.Active);
         Assert.Equal("delete", bound.Value.DeletionMode);
-        Assert.Equal(3.0, bound.Value.Attributes!["level"]);
-        Assert.Equal(["us", "eu"], Assert.IsType<List<object>>(bound.Value.Attributes["regions"]));
+        Assert.Equal(AttributeValue.Of("3"), bound.Value.Attributes!["level"]);
+        Assert.Equal(AttributeValue.Of(["us", "eu"]), bound.Value.Attributes["regions"]);
+    }
+
+    [Fact]
+    public void Attribute_values_are_bound_once_by_their_converter_and_go_back_plain()
+    {
+        var bound = PropertyBinder.Bind<UserArgs>(Decode(Wire.Struct(("userName", "a@example.com"), ("displayName", "A"),
+            ("attributes", Wire.Map(("flag", true), ("cost", 3.5), ("empty", ""), ("none", new string[0]), ("regions", new[] { "us" }))))));
+
+        Assert.Empty(bound.Failures);
+        var attributes = bound.Value.Attributes!;
+        Assert.True(attributes["flag"]!.IsBoolean);
+        Assert.Equal(AttributeValue.Of("3.5"), attributes["cost"]);
+        Assert.Null(attributes["empty"]); // "" and [] clear the attribute
+        Assert.Null(attributes["none"]);
+
+        var unbound = Assert.IsType<ObjectValue>(PropertyBinder.Unbind(bound.Value)["attributes"]);
+        Assert.Equal(new BoolValue(true), unbound["flag"]); // a boolean goes back (and to Omni) as one
+        Assert.Equal(new StringValue("3.5"), unbound["cost"]);
+        Assert.Equal(PropertyValue.Null, unbound["empty"]);
+        Assert.Equal(new ArrayValue([new StringValue("us")]), unbound["regions"]);
+    }
+
+    [Fact]
+    public void An_attribute_value_the_converter_refuses_fails_naming_its_path_without_the_value()
+    {
+        var bound = PropertyBinder.Bind<UserArgs>(Decode(Wire.Struct(("userName", "a@example.com"), ("displayName", "A"),
+            ("attributes", Wire.Map(("team", Wire.Map(("lead", "secret-name"))), ("nested", new object[] { new[] { "a" } }))))));
+
+        var team = Assert.Single(bound.Failures, f => f.Property == "attributes.team");
+        Assert.StartsWith("'attributes.team' is an object;", team.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-name", team.Reason, StringComparison.Ordinal);
+        Assert.Contains(bound.Failures, f => f.Property == "attributes.nested" && f.Reason.Contains("flat list", StringComparison.Ordinal));
+        Assert.False(bound.Value.Attributes!.ContainsKey("team"));
     }
 
     [Fact]
@@ -57,7 +91,7 @@ public class PropertyBinderTests
             ("attributes", Wire.Map(("region", Wire.Secret("eu")))))));
 
         Assert.Equal("Hidden", bound.Value.DisplayName);
-        Assert.Equal("eu", bound.Value.Attributes!["region"]);
+        Assert.Equal(AttributeValue.Of("eu"), bound.Value.Attributes!["region"]);
         Assert.Equal(["attributes", "displayName"], bound.SecretProperties.Order());
 
         var unbound = PropertyBinder.Unbind(bound.Value, secretProperties: bound.SecretProperties);

@@ -33,7 +33,7 @@ public class UserCheckAndDiffTests : HarnessTest
     {
         await H.ConfigureAsync();
         var response = await Check(Wire.Struct(("userName", "not-an-email"), ("displayName", " "), ("deletionMode", "archive"),
-            ("attributes", Wire.Map(("omni_user_timezone", "UTC"), ("nope", "x"), ("level", "high"), ("region", new[] { "a", "b" }), ("department", Wire.Map(("x", 1)))))));
+            ("attributes", Wire.Map(("omni_user_timezone", "UTC"), ("nope", "x"), ("level", "high"), ("region", new[] { "a", "b" })))));
 
         string Reason(string property) => Assert.Single(response.Failures, f => f.Property == property).Reason;
         Assert.Contains("email", Reason("userName"), StringComparison.Ordinal);
@@ -47,7 +47,18 @@ public class UserCheckAndDiffTests : HarnessTest
         Assert.Contains("region", warning.Message, StringComparison.Ordinal);
         Assert.Contains("Number", Reason("attributes.level"), StringComparison.Ordinal);
         Assert.Contains("single value", Reason("attributes.region"), StringComparison.Ordinal);
-        Assert.Contains("attributes.department", Reason("attributes.department"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_attribute_value_of_a_type_Omni_cannot_store_is_a_type_error_naming_its_key()
+    {
+        // Like any type error it is reported before the other checks run (they need bound values).
+        var response = await Check(Wire.Struct(("userName", "a@example.com"), ("displayName", "A"),
+            ("attributes", Wire.Map(("department", Wire.Map(("x", 1)))))));
+
+        var failure = Assert.Single(response.Failures);
+        Assert.Equal("attributes.department", failure.Property);
+        Assert.Contains("is an object", failure.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

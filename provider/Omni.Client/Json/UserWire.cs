@@ -67,11 +67,11 @@ internal sealed class UserExtensionWire
     public string? LastLogin { get; set; }
 }
 
+/// <summary>The body of a create (POST): Omni creates users active.</summary>
 internal sealed record UserWriteWire(
     IReadOnlyList<string> Schemas,
     string UserName,
     string? DisplayName,
-    bool? Active,
     [property: JsonPropertyName(OmniSchemas.UserAttributes)] IReadOnlyDictionary<string, AttributeValue>? Attributes);
 
 internal sealed class ListResponseWire<T>

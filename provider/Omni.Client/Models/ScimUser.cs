@@ -27,5 +27,3 @@ public sealed record ScimMeta(DateTimeOffset? Created, DateTimeOffset? LastModif
 /// <summary>What POST /scim/v2/users needs.</summary>
 public sealed record ScimUserCreate(string UserName, string DisplayName, IReadOnlyDictionary<string, AttributeValue>? Attributes = null);
 
-/// <summary>The full state PUT sends: Omni resets anything omitted (active re-defaults to true), so nothing is optional.</summary>
-public sealed record ScimUserReplace(string UserName, string? DisplayName, bool Active, IReadOnlyDictionary<string, AttributeValue>? Attributes);

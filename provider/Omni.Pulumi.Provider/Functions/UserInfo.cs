@@ -22,8 +22,8 @@ internal abstract record UserOutputs
     public bool Active { get; init; }
 
     [PulumiProperty("attributes", Description = "Every user attribute the user has (Omni's system attributes excepted), as Omni stores them: a string or a list of strings.",
-        Required = true)]
-    public IReadOnlyDictionary<string, object?> Attributes { get; init; } = new Dictionary<string, object?>();
+        Required = true, ValueConverter = typeof(PlainAttributeValue))]
+    public IReadOnlyDictionary<string, AttributeValue?> Attributes { get; init; } = new Dictionary<string, AttributeValue?>();
 
     [PulumiProperty("emails", Description = "The user's email addresses.", Required = true)]
     public IReadOnlyList<string> Emails { get; init; } = [];
@@ -46,7 +46,7 @@ internal abstract record UserOutputs
         UserName = user.UserName,
         DisplayName = user.DisplayName,
         Active = user.Active,
-        Attributes = UserAttributes.AllButSystem(user) ?? new Dictionary<string, object?>(),
+        Attributes = UserAttributes.AllButSystem(user) ?? new Dictionary<string, AttributeValue?>(),
         Emails = UserMapping.EmailsOf(user),
         Groups = UserMapping.GroupsOf(user),
         Created = OmniTimestamps.Format(user.Meta?.Created),

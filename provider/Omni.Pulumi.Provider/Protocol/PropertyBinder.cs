@@ -35,7 +35,7 @@ internal static class PropertyBinder
         {
             PropertyValue? value = unknowns?.Contains(info.Name) == true
                 ? new UnknownValue(UnknownKindOf(info.Shape))
-                : UnbindValue(info.GetValue(record), info.Name, unknowns);
+                : UnbindValue(info.GetValue(record), info.Name, unknowns, info.Shape);
             if (value is null)
             {
                 continue;
@@ -58,8 +58,21 @@ internal static class PropertyBinder
         _ => UnknownKind.Any,
     };
 
-    /// <summary>A plain .NET value (string, bool, number, list, dictionary, annotated record) as a property value; null stays absent.</summary>
-    public static PropertyValue? UnbindValue(object? value, string path = "", IReadOnlySet<string>? unknowns = null) => value switch
+    /// <summary>A plain .NET value (string, bool, number, list, dictionary, annotated record) as a property value; null stays absent.
+    /// <paramref name="shape"/> (the declared shape, when known) carries converted values (a property's <c>ValueConverter</c>) as their plain form.</summary>
+    public static PropertyValue? UnbindValue(object? value, string path = "", IReadOnlySet<string>? unknowns = null, PulumiShape? shape = null)
+    {
+        var declared = shape?.Underlying;
+        if (value is not null && declared?.Kind == ShapeKind.Converted)
+        {
+            return UnbindValue(declared.ToPlain!(value), path, unknowns);
+        }
+
+        var element = declared?.Kind is ShapeKind.List or ShapeKind.Dictionary ? declared.Element : null;
+        return UnbindPlain(value, path, unknowns, element);
+    }
+
+    private static PropertyValue? UnbindPlain(object? value, string path, IReadOnlySet<string>? unknowns, PulumiShape? element) => value switch
     {
         null => null,
         string s => new StringValue(s),
@@ -69,19 +82,19 @@ internal static class PropertyBinder
         double d => new NumberValue(d),
         decimal m => new NumberValue((double)m),
         PropertyValue p => p,
-        IDictionary dictionary => UnbindDictionary(dictionary, path, unknowns),
-        IEnumerable items => new ArrayValue([.. items.Cast<object?>().Select((item, i) => UnbindValue(item, PropertyPath.Index(path, i), unknowns) ?? PropertyValue.Null)]),
+        IDictionary dictionary => UnbindDictionary(dictionary, path, unknowns, element),
+        IEnumerable items => new ArrayValue([.. items.Cast<object?>().Select((item, i) => UnbindValue(item, PropertyPath.Index(path, i), unknowns, element) ?? PropertyValue.Null)]),
         _ when PulumiProperties.IsPulumiObject(value.GetType()) => Unbind(value),
         _ => throw new ArgumentException($"Cannot encode a {value.GetType().Name} at '{path}'.", nameof(value)),
     };
 
-    private static ObjectValue UnbindDictionary(IDictionary dictionary, string path, IReadOnlySet<string>? unknowns)
+    private static ObjectValue UnbindDictionary(IDictionary dictionary, string path, IReadOnlySet<string>? unknowns, PulumiShape? element)
     {
         var entries = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in dictionary)
         {
             var key = (string)entry.Key;
-            entries[key] = UnbindValue(entry.Value, PropertyPath.Child(path, key), unknowns) ?? PropertyValue.Null;
+            entries[key] = UnbindValue(entry.Value, PropertyPath.Child(path, key), unknowns, element) ?? PropertyValue.Null;
         }
 
         // An entry that was unknown on the way in was skipped by Bind; it goes out unknown again,
@@ -207,6 +220,8 @@ internal static class PropertyBinder
                 return wire is ArrayValue array ? BindList(array, target, path, context) : context.Mismatch(path, "a list", wire);
             case ShapeKind.Object:
                 return wire is ObjectValue record ? BindObject(record, target.Type, path, context, checkRequired: true) : context.Mismatch(path, "an object", wire);
+            case ShapeKind.Converted:
+                return BindConverted(wire, target, path, context);
             default:
                 throw new InvalidOperationException($"The binder cannot bind to {target.Type.Name} ('{path}').");
         }
@@ -270,6 +285,26 @@ internal static class PropertyBinder
         }
 
         return list;
+    }
+
+    private static object? BindConverted(PropertyValue wire, PulumiShape target, string path, BindContext context)
+    {
+        var plain = BindAny(wire, path, context);
+        if (ReferenceEquals(plain, Skip))
+        {
+            return Skip;
+        }
+
+        try
+        {
+            return target.FromPlain!(plain);
+        }
+        catch (ArgumentException e)
+        {
+            // The converter's message completes "'path' ..." with the rule and the fix, never the value (it may be a secret).
+            context.Fail(path, $"'{path}' {e.Message}");
+            return Skip;
+        }
     }
 
     /// <summary>An untyped value as plain .NET: string, double, bool, null, lists and string-keyed dictionaries.</summary>

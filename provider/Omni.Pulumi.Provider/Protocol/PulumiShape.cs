@@ -19,6 +19,9 @@ internal enum ShapeKind
 
     /// <summary>A record with [PulumiProperty] properties (see <see cref="PulumiProperties.RecordOf"/>).</summary>
     Object,
+
+    /// <summary>A type carried as a plain value by the property's <c>ValueConverter</c> (schema type Any).</summary>
+    Converted,
 }
 
 /// <summary>
@@ -29,8 +32,11 @@ internal enum ShapeKind
 /// </summary>
 internal sealed class PulumiShape
 {
-    private PulumiShape(ShapeKind kind, Type type, PulumiShape? element = null, Func<IList>? createList = null, Func<IDictionary>? createDictionary = null)
+    private PulumiShape(ShapeKind kind, Type type, PulumiShape? element = null, Func<IList>? createList = null, Func<IDictionary>? createDictionary = null,
+        Func<object?, object?>? fromPlain = null, Func<object, object?>? toPlain = null)
     {
+        FromPlain = fromPlain;
+        ToPlain = toPlain;
         Kind = kind;
         Type = type;
         Element = element;
@@ -48,6 +54,12 @@ internal sealed class PulumiShape
     public Func<IList>? CreateList { get; }
 
     public Func<IDictionary>? CreateDictionary { get; }
+
+    /// <summary>A <see cref="ShapeKind.Converted"/> value from its plain form; throws <see cref="ArgumentException"/> with the fix.</summary>
+    public Func<object?, object?>? FromPlain { get; }
+
+    /// <summary>A <see cref="ShapeKind.Converted"/> value's plain form (string, number, bool, list, map).</summary>
+    public Func<object, object?>? ToPlain { get; }
 
     public bool IsValueType => Kind is ShapeKind.Bool or ShapeKind.Int or ShapeKind.Long or ShapeKind.Double or ShapeKind.Decimal;
 
@@ -72,6 +84,9 @@ internal sealed class PulumiShape
     public static PulumiShape DictionaryOf(Type type, PulumiShape value, Func<IDictionary> create) => new(ShapeKind.Dictionary, type, value, createDictionary: create);
 
     public static PulumiShape ObjectOf(Type type) => new(ShapeKind.Object, type);
+
+    public static PulumiShape ConvertedOf(Type type, Func<object?, object?> fromPlain, Func<object, object?> toPlain) =>
+        new(ShapeKind.Converted, type, fromPlain: fromPlain, toPlain: toPlain);
 
     /// <summary>The shape without a nullable wrapper.</summary>
     public PulumiShape Underlying => Kind == ShapeKind.Nullable ? Element! : this;

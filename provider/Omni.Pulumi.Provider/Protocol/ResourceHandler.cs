@@ -40,8 +40,7 @@ internal sealed class ResourceHandler<TArgs, TState> : IResourceHandler
 
     public ResourceHandler(ICreate<TArgs, TState> resource)
     {
-        _info = resource.GetType().GetCustomAttribute<PulumiResourceAttribute>()
-            ?? throw new InvalidOperationException($"{resource.GetType().Name} has no [PulumiResource] attribute.");
+        _info = PulumiResourceAttribute.Of(resource.GetType());
         _create = resource;
         _check = resource as ICheck<TArgs>;
         _diff = resource as IDiff<TArgs, TState>;
@@ -60,8 +59,10 @@ internal sealed class ResourceHandler<TArgs, TState> : IResourceHandler
         var news = PropertyBinder.Bind<TArgs>(StructCodec.Decode(request.News));
         if (news.Failures.Count > 0)
         {
-            // Type errors first: the typed checks below cannot run on values that did not bind.
-            return CheckResponse(request.News, news.Failures);
+            // Type errors first: the typed checks below cannot run on values that did not bind. The inputs
+            // sent back are those that bound: a refused value is not echoed (it may be nested deeper than
+            // the engine's client parses, or be what the failure is about).
+            return CheckResponse(StructCodec.Encode(PropertyBinder.Unbind(news.Value, news.Unknowns, news.SecretProperties)), news.Failures);
         }
 
         var failures = DeclaredChecks.Apply(news);

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Omni.Pulumi.Provider.Resources;
 
 /// <summary>
@@ -49,6 +51,14 @@ internal sealed class PulumiPropertyAttribute(string name) : Attribute
     /// <summary>The rule behind <see cref="Pattern"/> and its fix, completing "'name' ...", e.g.
     /// "must be the user's email address, e.g. alice@example.com".</summary>
     public string? PatternMessage { get; init; }
+
+    /// <summary>
+    /// A static class that carries a value type the binder does not know (e.g. Omni's <c>AttributeValue</c>) as a
+    /// plain value (string, number, bool, list, map): <c>public static T? FromPlain(object? plain)</c>, throwing
+    /// <see cref="ArgumentException"/> with the fix for a value it cannot take, and <c>public static object? ToPlain(T value)</c>.
+    /// It applies to the property's value, or to its items when the property is a list or a map. The schema type is Any.
+    /// </summary>
+    public Type? ValueConverter { get; init; }
 }
 
 /// <summary>Marks a resource implementation with its type token and documentation.</summary>
@@ -62,6 +72,11 @@ internal sealed class PulumiResourceAttribute(string token) : Attribute
     /// <summary>A replacement deletes the old resource before creating the new one (e.g. a unique key
     /// such as a user's email would collide); otherwise the new one is created first.</summary>
     public bool DeleteBeforeReplace { get; init; }
+
+    /// <summary>The attribute of a resource class, the one place its type token is written.</summary>
+    public static PulumiResourceAttribute Of(Type resourceType) =>
+        resourceType.GetCustomAttribute<PulumiResourceAttribute>()
+        ?? throw new InvalidOperationException($"{resourceType.Name} has no [PulumiResource] attribute.");
 }
 
 /// <summary>Marks a record used as a nested object type in the schema.</summary>

@@ -173,7 +173,7 @@ internal static class SchemaGenerator
                 return new JsonObject { ["type"] = "integer" };
             case ShapeKind.Double or ShapeKind.Decimal:
                 return new JsonObject { ["type"] = "number" };
-            case ShapeKind.Any:
+            case ShapeKind.Any or ShapeKind.Converted:
                 return new JsonObject { ["$ref"] = "pulumi.json#/Any" };
             case ShapeKind.Dictionary:
                 return new JsonObject { ["type"] = "object", ["additionalProperties"] = TypeSpec(shape.Element!, where, types) };

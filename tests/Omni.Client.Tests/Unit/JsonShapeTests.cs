@@ -74,19 +74,6 @@ public sealed class JsonShapeTests
     }
 
     [Fact]
-    public async Task Replace_sends_the_full_state_including_active()
-    {
-        _omni.Respond(HttpMethod.Put, HttpStatusCode.OK, TestClients.UserJson());
-        using var client = TestClients.Create(_omni, _time);
-
-        await _time.Drive(client.Users.ReplaceAsync("u-1", new ScimUserReplace("alice@example.com", "Alice", false, null)));
-
-        var body = JsonNode.Parse(_omni.Requests.Single().Body!)!;
-        Assert.False((bool)body["active"]!);
-        Assert.NotNull(body["urn:omni:params:1.0:UserAttribute"]);
-    }
-
-    [Fact]
     public void A_patch_is_one_patchop_with_one_pathless_attribute_merge()
     {
         var patch = new ScimUserPatch()

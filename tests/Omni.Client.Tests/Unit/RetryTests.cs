@@ -46,18 +46,15 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Put_patch_and_delete_are_retried_on_transient_failures()
+    public async Task Patch_and_delete_are_retried_on_transient_failures()
     {
-        _omni.Respond(HttpMethod.Put, HttpStatusCode.ServiceUnavailable).Respond(HttpMethod.Put, HttpStatusCode.OK, TestClients.UserJson())
-            .Respond(HttpMethod.Patch, HttpStatusCode.GatewayTimeout).Respond(HttpMethod.Patch, HttpStatusCode.OK, TestClients.UserJson())
+        _omni.Respond(HttpMethod.Patch, HttpStatusCode.GatewayTimeout).Respond(HttpMethod.Patch, HttpStatusCode.OK, TestClients.UserJson())
             .Throw(HttpMethod.Delete, new HttpRequestException(HttpRequestError.ConnectionError, "connection reset")).Respond(HttpMethod.Delete, HttpStatusCode.NoContent);
         using var client = TestClients.Create(_omni, _time);
 
-        await _time.Drive(client.Users.ReplaceAsync("u-1", new ScimUserReplace("alice@example.com", "Alice", true, null)));
         await _time.Drive(client.Users.PatchAsync("u-1", new ScimUserPatch().SetActive(false)));
         await _time.Drive(client.Users.DeleteAsync("u-1"));
 
-        Assert.Equal(2, _omni.Of(HttpMethod.Put).Count());
         Assert.Equal(2, _omni.Of(HttpMethod.Patch).Count());
         Assert.Equal(2, _omni.Of(HttpMethod.Delete).Count());
     }

@@ -40,7 +40,7 @@ internal sealed class UserAttributeResource(OmniSession omni, IEngineLog log) :
         {
             try
             {
-                defaultValue = UserAttributes.ToPlain(AttributeValue.Normalize(defaultValue, Definition("", args)));
+                defaultValue = AttributeValue.Normalize(defaultValue, Definition("", args));
             }
             catch (ArgumentException)
             {
@@ -83,7 +83,7 @@ internal sealed class UserAttributeResource(OmniSession omni, IEngineLog log) :
         try
         {
             created = await omni.Client.UserAttributes.CreateAsync(new UserAttributeSpec(args.Name, args.Type, args.Label, args.MultipleValues,
-                args.Description, AttributeValue.Normalize(args.DefaultValue)), cancellationToken).ConfigureAwait(false);
+                args.Description, args.DefaultValue), cancellationToken).ConfigureAwait(false);
         }
         catch (OmniConflictException e)
         {
@@ -162,7 +162,7 @@ internal sealed class UserAttributeResource(OmniSession omni, IEngineLog log) :
             update.SetDescription(args.Description);
         }
         var wantedDefault = AttributeValue.Normalize(args.DefaultValue, Definition(request.Id, args));
-        if (wantedDefault != AttributeValue.Normalize(olds.DefaultValue))
+        if (wantedDefault != olds.DefaultValue)
         {
             update.SetDefaultValue(wantedDefault);
         }
@@ -221,7 +221,7 @@ internal sealed class UserAttributeResource(OmniSession omni, IEngineLog log) :
         Type = definition.Type,
         MultipleValues = definition.MultipleValues,
         Description = declared is not null && declared.Description is null && string.IsNullOrEmpty(definition.Description) ? null : definition.Description,
-        DefaultValue = UserAttributes.ToPlain(definition.DefaultValue),
+        DefaultValue = definition.DefaultValue,
     };
 }
 
@@ -249,8 +249,8 @@ internal record UserAttributeArgs
     public string? Description { get; init; }
 
     [PulumiProperty("defaultValue", Description = "The value a user without one gets: a string or number, or a list of them when `multipleValues` is true. "
-        + "Stored as Omni stores it (numbers as strings).")]
-    public object? DefaultValue { get; init; }
+        + "Stored as Omni stores it (numbers as strings).", ValueConverter = typeof(PlainAttributeValue))]
+    public AttributeValue? DefaultValue { get; init; }
 }
 
 /// <summary>The outputs of <c>omni:index:UserAttribute</c>: the definition as Omni holds it.</summary>

@@ -15,7 +15,6 @@ internal sealed class GroupModelRoleResource(OmniSession omni, IEngineLog log) :
 {
     protected override string SubjectWord => "group";
 
-    protected override string TypeToken => "omni:index:GroupModelRole";
 
     protected override string SubjectOf(GroupModelRoleArgs args) => args.GroupId;
 

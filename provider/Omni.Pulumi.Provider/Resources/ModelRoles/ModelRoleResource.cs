@@ -28,7 +28,7 @@ internal abstract class ModelRoleResource<TArgs, TState>(OmniSession omni, IEngi
     /// <summary>"user" or "group", for messages.</summary>
     protected abstract string SubjectWord { get; }
 
-    protected abstract string TypeToken { get; }
+    private string TypeToken => PulumiResourceAttribute.Of(GetType()).Token;
 
     protected abstract string SubjectOf(TArgs args);
 

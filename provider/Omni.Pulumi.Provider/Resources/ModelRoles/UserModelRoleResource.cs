@@ -15,7 +15,6 @@ internal sealed class UserModelRoleResource(OmniSession omni, IEngineLog log) : 
 {
     protected override string SubjectWord => "user";
 
-    protected override string TypeToken => "omni:index:UserModelRole";
 
     protected override string SubjectOf(UserModelRoleArgs args) => args.UserId;
 

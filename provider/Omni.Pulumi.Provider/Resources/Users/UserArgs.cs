@@ -1,3 +1,5 @@
+using Omni.Client;
+
 namespace Omni.Pulumi.Provider.Resources.Users;
 
 /// <summary>The inputs of <c>omni:index:User</c>.</summary>
@@ -16,9 +18,11 @@ internal record UserArgs
         Pattern = @"\S", PatternMessage = "must not be empty: it is the name Omni shows")]
     public string DisplayName { get; init; } = "";
 
-    /// <summary>Values are plain (string, number, bool, list) as written; after Check, as Omni stores them.</summary>
-    [PulumiProperty("attributes", Description = "User attribute reference names to values (string, number, bool or list), as Omni stores them.")]
-    public IReadOnlyDictionary<string, object?>? Attributes { get; init; }
+    /// <summary>Bound from the program's plain values (string, number, bool, list) by <see cref="PlainAttributeValue"/>;
+    /// after Check, as Omni stores them. A null value clears the attribute.</summary>
+    [PulumiProperty("attributes", Description = "User attribute reference names to values (string, number, bool or list), as Omni stores them.",
+        ValueConverter = typeof(PlainAttributeValue))]
+    public IReadOnlyDictionary<string, AttributeValue?>? Attributes { get; init; }
 
     [PulumiProperty("active", Description = "Whether the user is active. Default true.", Default = true)]
     public bool Active { get; init; } = true;

@@ -9,33 +9,11 @@ internal static class UserAttributes
     /// <summary>Omni's own attributes (omni_user_email, ...): read-only over SCIM and never returned.</summary>
     public static bool IsSystemKey(string key) => key.StartsWith("omni_", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>An attribute value as Omni stores it, as a plain value for the wire: a string, a list of strings, a boolean as given, or null.</summary>
-    public static object? ToPlain(AttributeValue? value) => value switch
-    {
-        null => null,
-        { IsBoolean: true } => value.Single == "true", // kept a boolean, so it is sent as one
-        { IsList: true } => value.Many,
-        _ => value.Single,
-    };
-
-    /// <summary>Normalises leniently (for comparisons): a value that cannot be normalised compares as itself.</summary>
-    public static AttributeValue? NormalizeOrNull(object? value)
-    {
-        try
-        {
-            return AttributeValue.Normalize(value);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>The declared values of <paramref name="declared"/>'s keys as <paramref name="user"/> holds them; null when nothing is declared.</summary>
-    public static IReadOnlyDictionary<string, object?>? AsHeld(IReadOnlyDictionary<string, object?>? declared, ScimUser user) =>
+    public static IReadOnlyDictionary<string, AttributeValue?>? AsHeld(IReadOnlyDictionary<string, AttributeValue?>? declared, ScimUser user) =>
         declared?.Keys
             .Where(key => user.Attributes.ContainsKey(key))
-            .ToDictionary(key => key, key => ToPlain(user.Attributes[key]), StringComparer.Ordinal);
+            .ToDictionary(key => key, key => (AttributeValue?)user.Attributes[key], StringComparer.Ordinal);
 
     /// <summary>
     /// The inputs a refresh reports for the declared keys. Omni may store a value in another form than it was sent
@@ -43,24 +21,23 @@ internal static class UserAttributes
     /// (<paramref name="lastWritten"/>). A value Omni still holds in that form is unchanged, so the program's own
     /// value is reported back (no drift); any other value is drift and is reported as Omni holds it.
     /// </summary>
-    public static IReadOnlyDictionary<string, object?>? AsRefreshed(IReadOnlyDictionary<string, object?>? declared,
-        IReadOnlyDictionary<string, object?>? lastWritten, ScimUser user) =>
+    public static IReadOnlyDictionary<string, AttributeValue?>? AsRefreshed(IReadOnlyDictionary<string, AttributeValue?>? declared,
+        IReadOnlyDictionary<string, AttributeValue?>? lastWritten, ScimUser user) =>
         declared?.Keys
             .Where(key => user.Attributes.ContainsKey(key))
-            .ToDictionary(key => key, key => lastWritten is not null && lastWritten.TryGetValue(key, out var written)
-                && NormalizeOrNull(written) == user.Attributes[key]
-                    ? declared[key]
-                    : ToPlain(user.Attributes[key]), StringComparer.Ordinal);
+            .ToDictionary(key => key, key => lastWritten is not null && lastWritten.TryGetValue(key, out var written) && written == user.Attributes[key]
+                ? declared[key]
+                : user.Attributes[key], StringComparer.Ordinal);
 
     /// <summary>Whether the program still declares for <paramref name="key"/> what it declared when Omni last
     /// stored it: then Omni's (possibly other) form of that value is no change.</summary>
-    public static bool Unchanged(IReadOnlyDictionary<string, object?>? oldInputs, string key, AttributeValue? wanted) =>
-        oldInputs is not null && oldInputs.TryGetValue(key, out var old) && NormalizeOrNull(old) == wanted;
+    public static bool Unchanged(IReadOnlyDictionary<string, AttributeValue?>? oldInputs, string key, AttributeValue? wanted) =>
+        oldInputs is not null && oldInputs.TryGetValue(key, out var old) && old == wanted;
 
     /// <summary>All of the user's attributes but Omni's system ones (import).</summary>
-    public static IReadOnlyDictionary<string, object?>? AllButSystem(ScimUser user)
+    public static IReadOnlyDictionary<string, AttributeValue?>? AllButSystem(ScimUser user)
     {
-        var attributes = user.Attributes.Where(a => !IsSystemKey(a.Key)).ToDictionary(a => a.Key, a => ToPlain(a.Value), StringComparer.Ordinal);
+        var attributes = user.Attributes.Where(a => !IsSystemKey(a.Key)).ToDictionary(a => a.Key, a => (AttributeValue?)a.Value, StringComparer.Ordinal);
         return attributes.Count == 0 ? null : attributes;
     }
 

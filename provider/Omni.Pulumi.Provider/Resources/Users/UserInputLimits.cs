@@ -1,3 +1,5 @@
+using Omni.Client;
+
 namespace Omni.Pulumi.Provider.Resources.Users;
 
 /// <summary>
@@ -30,43 +32,35 @@ internal static class UserInputLimits
                 ?? NameRules.ControlCharacterProblem("displayName", displayName, "Omni could never find the user by this name."));
         }
 
-        foreach (var (key, value) in args.Attributes ?? new Dictionary<string, object?>())
+        foreach (var (key, value) in args.Attributes ?? new Dictionary<string, AttributeValue?>())
         {
             var path = news.PathOf(a => a.Attributes, key);
             Replace(failures, path, NameRules.NulProblem($"attributes key {path}", key) ?? ValueProblem(path, value));
         }
     }
 
-    /// <summary>Walks the value without recursion: the engine may send one nested thousands of levels deep.</summary>
-    private static string? ValueProblem(string path, object? value)
+    /// <summary>The binder has made the value a string or a flat list of strings (<see cref="PlainAttributeValue"/>).</summary>
+    private static string? ValueProblem(string path, AttributeValue? value)
     {
-        switch (value)
+        if (value is null)
         {
-            case string text:
-                return TextProblem(path, text);
-            case IReadOnlyDictionary<string, object?>:
-                return $"'{path}' is an object; Omni stores an attribute as a string, number or boolean, or a list of those.";
-            case System.Collections.IEnumerable list:
-                var count = 0;
-                foreach (var item in list)
-                {
-                    if (item is System.Collections.IEnumerable and not string)
-                    {
-                        return $"'{path}' nests a list or object inside a list; Omni stores an attribute as a string, number or boolean, or a flat list of those.";
-                    }
-
-                    if (item is string text && TextProblem($"{path}[{count}]", text) is { } problem)
-                    {
-                        return problem;
-                    }
-
-                    count++;
-                }
-
-                return count > MaxAttributeValues ? $"'{path}' holds {count} values; Omni stores at most {MaxAttributeValues} (the documented limit). Remove some." : null;
-            default:
-                return null;
+            return null;
         }
+
+        if (!value.IsList)
+        {
+            return TextProblem(path, value.Single!);
+        }
+
+        for (var i = 0; i < value.Many!.Count; i++)
+        {
+            if (TextProblem($"{path}[{i}]", value.Many[i]) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        return value.Many.Count > MaxAttributeValues ? $"'{path}' holds {value.Many.Count} values; Omni stores at most {MaxAttributeValues} (the documented limit). Remove some." : null;
     }
 
     private static string? TextProblem(string path, string text) =>

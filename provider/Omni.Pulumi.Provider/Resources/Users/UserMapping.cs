@@ -41,7 +41,7 @@ internal static class UserMapping
     };
 
     /// <summary>The inputs an import or refresh reports: Omni's values for what the program manages.</summary>
-    public static UserArgs ToArgs(ScimUser user, UserArgs settings, IReadOnlyDictionary<string, object?>? attributes) => new()
+    public static UserArgs ToArgs(ScimUser user, UserArgs settings, IReadOnlyDictionary<string, AttributeValue?>? attributes) => new()
     {
         UserName = user.UserName,
         DisplayName = user.DisplayName,

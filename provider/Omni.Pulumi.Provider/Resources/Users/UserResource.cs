@@ -36,7 +36,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
         return new CheckResult<UserArgs>(news.Value with { Attributes = attributes }, failures);
     }
 
-    private async Task<IReadOnlyDictionary<string, object?>?> CheckAttributesAsync(string urn,
+    private async Task<IReadOnlyDictionary<string, AttributeValue?>?> CheckAttributesAsync(string urn,
         Bound<UserArgs> news, List<CheckFailure> failures, CancellationToken cancellationToken)
     {
         var attributes = news.Value.Attributes;
@@ -46,7 +46,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
         }
 
         var definitions = await DefinitionsAsync(urn, cancellationToken).ConfigureAwait(false);
-        var normalized = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var normalized = new Dictionary<string, AttributeValue?>(StringComparer.Ordinal);
         var undefined = new List<string>();
         foreach (var (key, value) in attributes)
         {
@@ -57,18 +57,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
                 continue;
             }
 
-            AttributeValue? normalizedValue;
-            try
-            {
-                normalizedValue = AttributeValue.Normalize(value);
-            }
-            catch (ArgumentException e)
-            {
-                // The client's message names the value's type, never the value itself.
-                failures.Add(new CheckFailure(path, $"'{path}': {e.Message.Split(" (Parameter", 2)[0]}"));
-                continue;
-            }
-
+            var normalizedValue = value;
             if (definitions is not null)
             {
                 var definition = definitions.FirstOrDefault(d => string.Equals(d.Name, key, StringComparison.Ordinal));
@@ -78,7 +67,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
                     // program is not created yet while its name output is already known. So an undefined key
                     // passes here with a warning; Create and Update, which know, refuse it before any write.
                     undefined.Add(key);
-                    normalized[key] = UserAttributes.ToPlain(normalizedValue);
+                    normalized[key] = normalizedValue;
                     continue;
                 }
 
@@ -103,7 +92,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
                 }
             }
 
-            normalized[key] = UserAttributes.ToPlain(normalizedValue);
+            normalized[key] = normalizedValue;
         }
 
         if (undefined.Count > 0)
@@ -122,7 +111,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
 
     /// <summary>Before a write: every attribute key must be defined now (definitions fetched afresh, as a
     /// UserAttribute may have been created since Check), or nothing is sent.</summary>
-    private async Task RequireDefinedAsync(IReadOnlyDictionary<string, object?>? attributes, CancellationToken cancellationToken)
+    private async Task RequireDefinedAsync(IReadOnlyDictionary<string, AttributeValue?>? attributes, CancellationToken cancellationToken)
     {
         if (attributes is not { Count: > 0 })
         {
@@ -175,7 +164,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
     /// <summary>Only declared keys count: those in the new inputs, and those in the old inputs
     /// (a key dropped from the program is cleared in Omni). Values compare after normalisation.</summary>
     private static IEnumerable<PropertyChange> AttributeChanges(
-        IReadOnlyDictionary<string, object?>? oldOutputs, IReadOnlyDictionary<string, object?>? oldInputs, Bound<UserArgs> news)
+        IReadOnlyDictionary<string, AttributeValue?>? oldOutputs, IReadOnlyDictionary<string, AttributeValue?>? oldInputs, Bound<UserArgs> news)
     {
         if (news.IsUnknown(a => a.Attributes))
         {
@@ -183,19 +172,19 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
             yield break;
         }
 
-        var held = oldOutputs ?? new Dictionary<string, object?>();
-        var wanted = news.Value.Attributes ?? new Dictionary<string, object?>();
+        var held = oldOutputs ?? new Dictionary<string, AttributeValue?>();
+        var wanted = news.Value.Attributes ?? new Dictionary<string, AttributeValue?>();
         foreach (var key in wanted.Keys.Union(news.UnknownKeys(a => a.Attributes)).Order(StringComparer.Ordinal))
         {
             var path = news.PathOf(a => a.Attributes, key);
-            var old = UserAttributes.NormalizeOrNull(held.GetValueOrDefault(key));
+            var old = held.GetValueOrDefault(key);
             if (news.IsUnknown(a => a.Attributes, key))
             {
                 yield return new PropertyChange(path, old is null ? ChangeKind.Add : ChangeKind.Update);
                 continue;
             }
 
-            var @new = UserAttributes.NormalizeOrNull(wanted[key]);
+            var @new = wanted[key];
             if (old != @new && !UserAttributes.Unchanged(oldInputs, key, @new))
             {
                 yield return new PropertyChange(path, (old, @new) switch
@@ -209,7 +198,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
 
         foreach (var key in (oldInputs ?? held).Keys.Except(wanted.Keys).Order(StringComparer.Ordinal))
         {
-            if (UserAttributes.NormalizeOrNull(held.GetValueOrDefault(key)) is not null && !news.IsUnknown(a => a.Attributes, key))
+            if (held.GetValueOrDefault(key) is not null && !news.IsUnknown(a => a.Attributes, key))
             {
                 yield return new PropertyChange(news.PathOf(a => a.Attributes, key), ChangeKind.Delete);
             }
@@ -374,14 +363,13 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
             patch.SetActive(args.Active);
         }
 
-        var held = (olds.Attributes ?? new Dictionary<string, object?>())
-            .Select(a => (a.Key, Value: UserAttributes.NormalizeOrNull(a.Value)))
+        var held = (olds.Attributes ?? new Dictionary<string, AttributeValue?>())
             .Where(a => a.Value is not null)
             .ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal);
         var removed = (request.OldInputs?.Attributes ?? olds.Attributes)?.Keys.Except(args.Attributes?.Keys ?? []) ?? [];
         // A key whose declared value is what Omni last stored (perhaps in its own form) is not sent again.
         var changed = args.Attributes?
-            .Where(a => !UserAttributes.Unchanged(request.OldInputs?.Attributes, a.Key, UserAttributes.NormalizeOrNull(a.Value)))
+            .Where(a => !UserAttributes.Unchanged(request.OldInputs?.Attributes, a.Key, a.Value))
             .ToDictionary(StringComparer.Ordinal);
         AddAttributeChanges(patch, held, changed, removed);
 
@@ -446,10 +434,9 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
 
     // ---- Helpers -------------------------------------------------------------------------------
 
-    private static Dictionary<string, AttributeValue>? ToSend(IReadOnlyDictionary<string, object?>? attributes)
+    private static Dictionary<string, AttributeValue>? ToSend(IReadOnlyDictionary<string, AttributeValue?>? attributes)
     {
         var values = attributes?
-            .Select(a => (a.Key, Value: AttributeValue.Normalize(a.Value)))
             .Where(a => a.Value is not null)
             .ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal);
         return values is { Count: > 0 } ? values : null;
@@ -458,11 +445,10 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
     /// <summary>Sets each declared key whose value differs from what Omni holds, clears declared
     /// empty values and <paramref name="removedKeys"/> that Omni still holds.</summary>
     private static void AddAttributeChanges(ScimUserPatch patch, IReadOnlyDictionary<string, AttributeValue> held,
-        IReadOnlyDictionary<string, object?>? declared, IEnumerable<string> removedKeys)
+        IReadOnlyDictionary<string, AttributeValue?>? declared, IEnumerable<string> removedKeys)
     {
-        foreach (var (key, value) in declared ?? new Dictionary<string, object?>())
+        foreach (var (key, wanted) in declared ?? new Dictionary<string, AttributeValue?>())
         {
-            var wanted = AttributeValue.Normalize(value);
             var current = held.GetValueOrDefault(key);
             if (wanted is null && current is not null)
             {
