@@ -207,3 +207,79 @@ test('rosterInputs makes a Group per group whose memberIds refer to its users, a
   assert.throws(() => rosterInputs({ users, groups: [{ name: 'ann', displayName: 'Ann' }] }, 'users.yaml'),
     /groups\[0\]: the name "ann" is used twice/);
 });
+
+// The access model (demo-access.mjs): the emulator's seed as getModels / getConnections list it.
+const catalog = {
+  models: [{ id: 'm-schema', name: 'Emulator Warehouse', modelKind: 'SCHEMA' }, { id: 'm-shared', name: 'Emulator Shared Model', modelKind: 'SHARED' }],
+  connections: [{ id: 'c-1', name: 'Emulator Warehouse' }],
+};
+
+test('rosterInputs makes a UserAttribute per definition and orders each user after the definitions it uses', () => {
+  const roster = {
+    attributes: [{ name: 'region', label: 'Region', type: 'String' }, { name: 'regions', type: 'String', multipleValues: true, defaultValue: ['us'] }],
+    users: [
+      { name: 'ann', userName: 'ann@example.com', displayName: 'Ann', attributes: { region: 'eu', regions: ['eu', 'us'] } },
+      { name: 'ben', userName: 'ben@example.com', displayName: 'Ben' },
+    ],
+  };
+
+  const inputs = rosterInputs(roster, 'users.yaml');
+
+  assert.deepEqual([...inputs.keys()], ['region', 'regions', 'ann', 'ben'], 'definitions first');
+  assert.deepEqual(inputs.get('region'), { type: 'omni:index:UserAttribute', inputs: { name: 'region', type: 'String', label: 'Region' } });
+  assert.deepEqual(inputs.get('regions').inputs, { name: 'regions', type: 'String', multipleValues: true, defaultValue: ['us'] });
+  assert.deepEqual(inputs.get('ann').dependsOn, ['region', 'regions']);
+  assert.equal(inputs.get('ben').dependsOn, undefined, 'no attributes, no dependency');
+  // Without an `attributes:` list (as omni-roster export writes), keys are Omni's business.
+  assert.equal(rosterInputs({ users: [{ name: 'x', userName: 'x@example.com', displayName: 'X', attributes: { anything: 1 } }] }, 'users.yaml').get('x').dependsOn, undefined);
+});
+
+test('rosterInputs names a malformed definition or a user key no definition declares, and the fix', () => {
+  const users = (attributes) => [{ name: 'ann', userName: 'ann@example.com', displayName: 'Ann', attributes }];
+  const rejects = (roster, message) => assert.throws(() => rosterInputs(roster, 'users.yaml'), message);
+  rejects({ attributes: [{ name: 'region', type: 'String' }], users: users({ regoin: 'eu' }) },
+    /users\.yaml: users\[0\] \(ann\): attribute "regoin" is not defined in "attributes:"; add a definition \(\{ name: regoin, type: String \}\) or fix the key \(defined: region\)/);
+  rejects({ attributes: [{ name: 'region', type: 'String' }], users: users({ region: ['eu', 'us'] }) },
+    /users\[0\] \(ann\): attribute "region" holds a list, but its definition is single-valued; give one value or set multipleValues: true/);
+  rejects({ attributes: [{ name: 'region', type: 'Text' }], users: [] }, /attributes\[0\] \(region\): "type" must be String or Number, got "Text"/);
+  rejects({ attributes: [{ name: 'omni_tier', type: 'Number' }], users: [] }, /attributes\[0\] \(omni_tier\): "name" omni_tier starts with omni_/);
+  rejects({ attributes: [{ name: 'sales region', type: 'String' }], users: [] }, /"name" must be a reference name \(letters, digits and underscores/);
+  rejects({ attributes: [{ name: 'a', type: 'String' }, { name: 'A', type: 'String' }], users: [] }, /attributes\[1\] \(A\): attribute "A" is defined twice/);
+  rejects({ attributes: [{ name: 'a', type: 'String', colour: 'red' }], users: [] }, /attributes\[0\] \(a\): unknown field "colour"/);
+});
+
+test('rosterInputs makes a role resource per role, on the model or connection the catalog has by that name or id', () => {
+  const roster = {
+    users: [{ name: 'ann', userName: 'ann@example.com', displayName: 'Ann', roles: [
+      { model: 'emulator shared model', role: 'querier' },
+      { connection: 'c-1', role: 'CONNECTION_ADMIN' },
+    ] }],
+    groups: [{ name: 'team', displayName: 'Team', roles: [{ model: 'm-schema', role: 'VIEWER' }] }],
+  };
+
+  const inputs = rosterInputs(roster, 'users.yaml', catalog);
+
+  assert.deepEqual(inputs.get('ann-on-emulator-shared-model'),
+    { type: 'omni:index:UserModelRole', inputs: { userId: idOf('ann'), modelId: 'm-shared', roleName: 'querier' } });
+  assert.deepEqual(inputs.get('ann-on-connection-c-1'),
+    { type: 'omni:index:UserModelRole', inputs: { userId: idOf('ann'), connectionId: 'c-1', roleName: 'CONNECTION_ADMIN' } });
+  assert.deepEqual(inputs.get('team-on-m-schema'), { type: 'omni:index:GroupModelRole', inputs: { groupId: idOf('team'), modelId: 'm-schema', roleName: 'VIEWER' } });
+  assert.deepEqual([...inputs.keys()].slice(-3), ['ann-on-emulator-shared-model', 'ann-on-connection-c-1', 'team-on-m-schema'], 'roles after users and groups');
+});
+
+test('rosterInputs names a role of the wrong shape or on an unknown model, and the fix', () => {
+  const withRoles = (roles) => ({ users: [{ name: 'ann', userName: 'ann@example.com', displayName: 'Ann', roles }] });
+  const rejects = (roles, message) => assert.throws(() => rosterInputs(withRoles(roles), 'users.yaml', catalog), message);
+  rejects([{ role: 'VIEWER' }], /users\.yaml: users\[0\] \(ann\): roles\[0\]: set exactly one of "model" \(a model's name or id\) and "connection" \(a connection's name or id\)/);
+  rejects([{ model: 'Emulator Shared Model', connection: 'c-1', role: 'VIEWER' }], /roles\[0\]: set exactly one of "model"/);
+  rejects([{ model: 'Emulator Shared Model' }], /roles\[0\]: "role" is required: use one of NO_ACCESS, VIEWER, .* or the name of a custom role defined in Omni/);
+  rejects([{ model: 'Emulator Shared Model', role: 'read only' }], /roles\[0\]: "role" "read only" is not a role name/);
+  rejects([{ connection: 'Emulator Warehouse', role: 'VIEWER' }], /roles\[0\]: a role on a whole connection must be CONNECTION_ADMIN \(or a custom role based on it\), got VIEWER; for VIEWER, name a model instead/);
+  rejects(['VIEWER'], /roles\[0\]: each role is \{ model: <model name or id>, role: <role> \} or \{ connection: <connection name or id>, role: <role> \}/);
+  rejects([{ model: 'Emulator Shared Model', role: 'VIEWER' }, { model: 'emulator shared model', role: 'QUERIER' }], /roles\[1\]: model "emulator shared model" is listed twice; one role per user and model/);
+  rejects([{ model: 'Sales', role: 'VIEWER' }],
+    /users\[0\] \(ann\): roles\[0\]: no model named "Sales" in Omni; use a model's exact name or its id \(models: Emulator Warehouse, Emulator Shared Model\)/);
+  rejects([{ connection: 'Lake', role: 'CONNECTION_ADMIN' }], /roles\[0\]: no connection named "Lake" in Omni/);
+  const twins = { models: [{ id: 'a', name: 'Ops' }, { id: 'b', name: 'ops' }], connections: [] };
+  assert.throws(() => rosterInputs(withRoles([{ model: 'Ops', role: 'VIEWER' }]), 'users.yaml', twins), /model "Ops" names 2 models in Omni \(ids a, b\); use the id of the one you mean/);
+});
