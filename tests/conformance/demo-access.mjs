@@ -188,7 +188,9 @@ export async function prepareAccess(emulator, plugin, roster, { note }) {
     note(`DELETE the emulator's seeded attribute definitions ${seeded.map((r) => r.name).join(', ')} (outside Pulumi): the roster's "attributes:" creates them`);
   }
   const catalog = plugin ? await readCatalog(plugin) : await catalogFromOmni(emulator);
-  note(`${plugin ? 'getModels / getConnections' : "Omni's model and connection lists"}: ${catalog.models.length} models and ${catalog.connections.length} connections, to find the roster's roles by name`);
+  const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  note(`${plugin ? 'getModels / getConnections' : "Omni's model and connection lists"}: ${count(catalog.models.length, 'model')} and `
+    + `${count(catalog.connections.length, 'connection')}, to find the roster's roles by name`);
   return catalog;
 }
 

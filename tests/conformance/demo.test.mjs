@@ -25,10 +25,21 @@ async function runDemo(args, env = process.env) {
 test('the demo takes the roster through the whole cycle and exits 0', async () => {
   const { code, out } = await runDemo(['--mode=harness']);
   assert.equal(code, 0, `demo exited ${code}:\n${out}`);
-  for (const step of ['1. preview', '2. up', '3. roster change', '4. out-of-band change', '5. import', '6. destroy']) {
+  for (const step of ['1. preview', '2. up', '3. roster change', '4. out-of-band change', '5. out-of-band role change', '6. import', '7. destroy']) {
     assert.ok(out.includes(step), `step "${step}" printed`);
   }
   assert.match(out, /\+ omni:index:User alice \(alice@example\.com\) create/);
+  // The access model: the seeded definitions the roster defines are removed first, then created before the users.
+  assert.match(out, /DELETE the emulator's seeded attribute definitions region, department, level, regions \(outside Pulumi\)/);
+  assert.match(out, /\+ omni:index:UserAttribute regions \(String\) create\n\+ omni:index:User alice/);
+  assert.match(out, /\+ omni:index:UserModelRole alice-on-emulator-shared-model \(QUERIER\) create\n    userId: alice\n/);
+  assert.match(out, /\+ omni:index:UserModelRole dan-on-connection-emulator-warehouse \(CONNECTION_ADMIN\) create/);
+  assert.match(out, /\+ omni:index:GroupModelRole engineering-on-emulator-shared-model \(MODELER\) create\n    groupId: engineering\n/);
+  assert.match(out, /Resources: 15 to create\n/);
+  assert.match(out, /verified in the emulator: 4 attribute definitions and 4 model roles as the roster says/);
+  // A role changed in the UI: drift on refresh, one update back.
+  assert.match(out, /~ omni:index:UserModelRole alice-on-emulator-shared-model \(VIEWER\) changed outside Pulumi\n    ~ roleName: "QUERIER" => "VIEWER"/);
+  assert.match(out, /Resources: 1 updated, 14 unchanged\n    verified in the emulator: alice-on-emulator-shared-model is QUERIER again/);
   assert.match(out, /\+ omni:index:Group engineering \(Engineering\) create\n    memberIds: \[bob, dan\]/);
   assert.match(out, /~ displayName: ".*" => ".*\(renamed in the UI\)"/);
   // The roster change: frank joins Engineering, carol (removed) leaves Finance Analysts.
@@ -39,13 +50,15 @@ test('the demo takes the roster through the whole cycle and exits 0', async () =
   assert.match(out, /~ omni:index:Group finance-analysts \(Finance Analysts\) changed outside Pulumi\n(?:    ~ .*\n)*    ~ memberIds: \[alice\] => \[\]/);
   assert.match(out, /~ memberIds: \[\] => \[alice\]/);
   assert.match(out, /verified in the emulator: 5 users and 2 groups \(with their members\) as the roster says/);
-  // Destroy: both groups before any user.
-  const destroy = out.slice(out.indexOf('6. destroy'));
-  const deletes = [...destroy.matchAll(/^- omni:index:(User|Group) /gm)].map((m) => m[1]);
-  assert.deepEqual(deletes, ['Group', 'Group', 'User', 'User', 'User', 'User', 'User', 'User']);
+  // Destroy: roles, then both groups before any user, then the attribute definitions.
+  const destroy = out.slice(out.indexOf('7. destroy'), out.indexOf('8. adopt'));
+  const deletes = [...destroy.matchAll(/^- omni:index:(\w+) /gm)].map((m) => m[1]);
+  assert.deepEqual(deletes, ['GroupModelRole', 'GroupModelRole', 'UserModelRole', 'UserModelRole', 'Group', 'Group',
+    'User', 'User', 'User', 'User', 'User', 'User', 'UserAttribute', 'UserAttribute', 'UserAttribute', 'UserAttribute']);
   assert.match(out, /verified: 2 groups and 6 users removed from Omni/);
+  assert.match(out, /verified: 4 roles restored \(.*dan-on-connection-emulator-warehouse → NO_ACCESS.*\) before their users and groups went, and 4 attribute definitions deleted/);
   // Adoption: a hand-made organisation exported by bin/omni-roster and adopted with no write.
-  assert.ok(out.includes('7. adopt'), 'step "7. adopt" printed');
+  assert.ok(out.includes('8. adopt'), 'step "8. adopt" printed');
   assert.match(out, /made by hand through SCIM \(outside Pulumi\): (\d+) users .* and 3 groups/);
   assert.ok(Number(/made by hand through SCIM \(outside Pulumi\): (\d+) users/.exec(out)[1]) >= 50, 'at least 50 hand-made users');
   assert.match(out, /Resources: 54 to import\n/);

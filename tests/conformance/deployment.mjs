@@ -239,8 +239,8 @@ export class Deployment {
 
   #title(step) {
     const inputs = reveal(step.news ?? step.old?.inputs);
-    // A group by its name in Omni, a user by email; other types by their reference name or role.
-    const shownAs = step.type === GROUP_TYPE ? inputs?.displayName : inputs?.userName ?? inputs?.name ?? inputs?.roleName;
+    // A group by its name in Omni, a user by email, a role by its role name, an attribute definition by its type.
+    const shownAs = step.type === GROUP_TYPE ? inputs?.displayName : inputs?.userName ?? inputs?.roleName ?? inputs?.type;
     return `${step.type} ${step.name}${isUnknown(shownAs) || shownAs === undefined ? '' : ` (${shownAs})`}`;
   }
 
