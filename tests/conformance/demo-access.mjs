@@ -269,6 +269,35 @@ export async function roleDriftStep(emulator, deployment, desired, { header, not
 }
 
 /**
+ * CLI mode (the program's state is Pulumi's, so subjects are found by email or name): the first user
+ * role of `desired` changed in Omni's UI before `pulumi refresh`; returns the check that the next `up`
+ * put it back, or null when there is no such role or (--no-verify) no such user in Omni.
+ */
+export async function changeRoleInUi(emulator, desired, { note, expect, verify }) {
+  const [name, role] = ofType(desired, USER_ROLE_TYPE)[0] ?? [];
+  if (!name) return null;
+  const userName = desired.get(role.inputs.userId.name)?.inputs.userName;
+  const user = (await emulator.findUsers(userName))[0];
+  if (!user) {
+    expect(!verify, `${userName} is not in Omni, so there is no role to change`);
+    note(`${userName} is not in Omni (--no-verify): no role changed`);
+    return null;
+  }
+  const uiRole = role.inputs.roleName.toUpperCase() === 'VIEWER' ? 'QUERIER' : 'VIEWER';
+  const target = role.inputs.modelId ? { modelId: role.inputs.modelId } : { connectionId: role.inputs.connectionId };
+  const route = `/api/v1/users/${encodeURIComponent(user.id)}/model-roles`;
+  await emulator.expectOk('POST', route, { body: { roleName: uiRole, ...target } }, 200);
+  note(`POST ${route} ${JSON.stringify({ roleName: uiRole, ...target })}: ${name} changed in the UI (outside Pulumi)`);
+  return {
+    what: `${name} is ${role.inputs.roleName} again`,
+    restored: async () => {
+      const held = await directRole(emulator, role, user.id);
+      expect(held?.toUpperCase() === role.inputs.roleName.toUpperCase(), `${name}: Omni has ${held} after up, the roster ${role.inputs.roleName}`);
+    },
+  };
+}
+
+/**
  * The destroy of the access model, observed in Omni: `afterStep` (for Deployment.destroy) checks right
  * after each role's delete that the subject's direct role is back to the one recorded before the role was
  * managed (NO_ACCESS when there was none), and after each definition's delete that it is gone; `verify`

@@ -610,6 +610,7 @@ async function runCli(emulator, { verify }) {
         note(`${dropped.group.displayName} is not in Omni (--no-verify): no member removed`);
       }
     }
+    const roleChange = await access.changeRoleInUi(emulator, changedDesired, { note, expect, verify });
     await run(['refresh', '--yes', '--diff']);
     await check(`the refresh left ${target.name}${dropped ? ` and ${dropped.group.name}` : ''} as the UI set them`, async () => {
       expect((await findUser(target.userName))?.displayName === uiName, 'refresh must not write to Omni');
@@ -620,10 +621,15 @@ async function runCli(emulator, { verify }) {
     console.log('  the roster still says otherwise, so up puts it back:');
     await run(['up', '--yes']);
     await expectRoster(changedDesired);
+    if (roleChange) await check(roleChange.what, roleChange.restored);
 
     header('import: a user created in the Omni UI is brought under Pulumi');
     const graceEntry = { name: 'grace', userName: 'grace@example.com', displayName: 'Grace Hopper',
       attributes: { department: 'Research', level: 5, regions: ['us', 'eu'] } };
+    // Only keys Omni defines now: all of them after `up` created the roster's definitions, none when a
+    // stand-in ran instead (--no-verify), since the demo removed the emulator's seeded ones.
+    const defined = new Set((await emulator.userAttributes()).records.map((r) => r.name));
+    graceEntry.attributes = Object.fromEntries(Object.entries(graceEntry.attributes).filter(([key]) => defined.has(key)));
     const grace = await emulator.createUser(graceEntry);
     note(`POST /api/scim/v2/users ${graceEntry.userName} (outside Pulumi) → id ${grace.id}`);
     // Imported resources are protected by default; the demo destroys everything at the end.
