@@ -30,9 +30,45 @@ public sealed class RecordingMocks : IMocks
         return Task.FromResult<(string? id, object state)>((id, outputs.ToImmutable()));
     }
 
-    /// <summary>Functions: getUser answers with a user built from the id it was asked for; others with nothing.</summary>
+    /// <summary>The models getModels lists: the emulator's seed (a connection's SCHEMA model and a SHARED one).</summary>
+    public static readonly (string Id, string Name, string Kind)[] Models =
+    [
+        ("model-schema", "Emulator Warehouse", "SCHEMA"),
+        ("model-shared", "Emulator Shared Model", "SHARED"),
+    ];
+
+    public const string ConnectionId = "conn-1";
+
+    /// <summary>
+    /// Functions: getUser answers with a user built from the id it was asked for; getModels (filtered by
+    /// modelKind when asked) and getConnections with the emulator's seed; others with nothing.
+    /// </summary>
     public Task<object> CallAsync(MockCallArgs args)
     {
+        if (args.Token == "omni:index:getModels")
+        {
+            var kind = args.Args.TryGetValue("modelKind", out var k) ? k as string : null;
+            var models = Models.Where(m => kind is null || m.Kind == kind).Select(m => (object)new Dictionary<string, object>
+            {
+                ["id"] = m.Id,
+                ["name"] = m.Name,
+                ["modelKind"] = m.Kind,
+                ["connectionId"] = ConnectionId,
+            }.ToImmutableDictionary());
+            return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty.Add("models", models.ToImmutableArray()));
+        }
+
+        if (args.Token == "omni:index:getConnections")
+        {
+            var connection = new Dictionary<string, object>
+            {
+                ["id"] = ConnectionId,
+                ["name"] = "Emulator Warehouse",
+                ["dialect"] = "postgres",
+            }.ToImmutableDictionary();
+            return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty.Add("connections", ImmutableArray.Create<object>(connection)));
+        }
+
         if (args.Token == "omni:index:getUser" && args.Args.TryGetValue("id", out var id))
         {
             return Task.FromResult<object>(new Dictionary<string, object>

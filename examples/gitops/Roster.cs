@@ -4,6 +4,40 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace OmniRoster;
 
+/// <summary>One user-attribute definition in users.yaml's `attributes:` list: an omni:index:UserAttribute.</summary>
+public sealed class RosterAttribute
+{
+    /// <summary>The reference name used in model SQL, access filters and users' `attributes`; also the Pulumi resource name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>`String` or `Number`.</summary>
+    public string Type { get; set; } = "";
+
+    /// <summary>Shown in Omni's UI; unset means the name.</summary>
+    public string? Label { get; set; }
+
+    /// <summary>Unset means false.</summary>
+    public bool? MultipleValues { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>A scalar or (multi-valued) a list of scalars, as written in YAML.</summary>
+    public object? DefaultValue { get; set; }
+}
+
+/// <summary>One model role of a user or group: exactly one of `model` and `connection`, each a name or an id.</summary>
+public sealed class RosterRole
+{
+    /// <summary>The model the role is on, by name (found with getModels) or Omni id.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>The connection the role is on (a connection-level role), by name (getConnections) or Omni id.</summary>
+    public string? Connection { get; set; }
+
+    /// <summary>A base role (any letter case) or the name of a custom role defined in Omni.</summary>
+    public string? Role { get; set; }
+}
+
 /// <summary>One person in users.yaml.</summary>
 public sealed class RosterUser
 {
@@ -32,6 +66,9 @@ public sealed class RosterUser
     /// imports the user with it instead of creating one. Unset for a user Pulumi should create.
     /// </summary>
     public string? Id { get; set; }
+
+    /// <summary>The user's own model roles.</summary>
+    public List<RosterRole>? Roles { get; set; }
 }
 
 /// <summary>One group in users.yaml: its members are users of the same roster, by their `name`.</summary>
@@ -51,6 +88,9 @@ public sealed class RosterGroup
 
     /// <summary>Omni's id of this group when it already exists (written by `omni-roster export`): imported, not created.</summary>
     public string? Id { get; set; }
+
+    /// <summary>The group's model roles.</summary>
+    public List<RosterRole>? Roles { get; set; }
 }
 
 /// <summary>users.yaml: the organisation's members and groups as reviewed in pull requests.</summary>
@@ -58,6 +98,15 @@ public sealed class Roster
 {
     /// <summary>Omni's limit on a group's displayName.</summary>
     public const int MaxGroupDisplayNameLength = 64;
+
+    /// <summary>The roles Omni documents (the provider's list); any other well-formed name is a custom role of the organisation.</summary>
+    public static readonly IReadOnlyList<string> BaseRoles = ["NO_ACCESS", "VIEWER", "QUERY_TOPICS", "RESTRICTED_QUERIER", "QUERIER", "MODELER", "CONNECTION_ADMIN"];
+
+    /// <summary>
+    /// The definitions the roster manages. Unset (no `attributes:` list), attributes are defined in Omni's UI
+    /// and users' keys are not checked here.
+    /// </summary>
+    public List<RosterAttribute>? Attributes { get; set; }
 
     public List<RosterUser> Users { get; set; } = [];
 
@@ -87,7 +136,14 @@ public sealed class Roster
         }
         catch (YamlException e)
         {
-            throw new RosterException($"{source}:{e.Start.Line}:{e.Start.Column}: {(e.InnerException ?? e).Message}", e);
+            var reason = (e.InnerException ?? e).Message;
+            if (e.InnerException is InvalidCastException && reason.Contains(nameof(RosterRole), StringComparison.Ordinal))
+            {
+                // `roles: [VIEWER]`: YamlDotNet's cast message would not say what a role looks like.
+                reason = "each role is { model: <model name or id>, role: <role> } or { connection: <connection name or id>, role: <role> }";
+            }
+
+            throw new RosterException($"{source}:{e.Start.Line}:{e.Start.Column}: {reason}", e);
         }
 
         roster ??= new Roster();
@@ -102,15 +158,57 @@ public sealed class Roster
 
     /// <summary>The attribute values as Pulumi should send them: scalars as strings, lists as string arrays.</summary>
     public static Dictionary<string, object> AttributeInputs(RosterUser user) =>
-        user.Attributes.Where(a => a.Value is not null).ToDictionary(
-            a => a.Key,
-            a => a.Value is IEnumerable<object> list && a.Value is not string
-                ? list.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToArray()
-                : (object)(Convert.ToString(a.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
-            StringComparer.Ordinal);
+        user.Attributes.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => AsInput(a.Value!), StringComparer.Ordinal);
+
+    /// <summary>A YAML value as Pulumi sends it: a scalar as its text, a list as strings.</summary>
+    public static object AsInput(object value) =>
+        value is IEnumerable<object> list && value is not string
+            ? list.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToArray()
+            : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>A role's Pulumi resource name: `alice-on-sales`, `dan-on-connection-warehouse` (the reference as written, slugged).</summary>
+    public static string RoleResourceName(string owner, RosterRole role) =>
+        role.Connection is { } connection ? $"{owner}-on-connection-{Slug(connection)}" : $"{owner}-on-{Slug(role.Model ?? "")}";
+
+    private static string Slug(string text)
+    {
+        var slug = System.Text.RegularExpressions.Regex.Replace(text.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
+        return slug.Length == 0 ? "x" : slug;
+    }
+
+    /// <summary>
+    /// The id of the model (or connection) a role names: the item with that id, else the one item with that
+    /// name (any letter case). None, or several of that name, is an error naming the role (<paramref name="at"/>) and the fix.
+    /// </summary>
+    public static string ResolveTarget(IEnumerable<(string Id, string? Name)> items, string reference, string kind, string at)
+    {
+        var all = items.ToList();
+        if (all.FirstOrDefault(item => item.Id == reference) is { Id: not null } byId)
+        {
+            return byId.Id;
+        }
+
+        var byName = all.Where(item => string.Equals(item.Name, reference, StringComparison.OrdinalIgnoreCase)).ToList();
+        return byName.Count switch
+        {
+            1 => byName[0].Id,
+            > 1 => throw new RosterException($"{at}: {kind} `{reference}` names {byName.Count} {kind}s in Omni (ids {string.Join(", ", byName.Select(m => m.Id))}); use the id of the one you mean"),
+            _ => throw new RosterException($"{at}: no {kind} named `{reference}` in Omni; use a {kind}'s exact name or its id ({kind}s: "
+                + $"{(all.Any(i => !string.IsNullOrEmpty(i.Name)) ? string.Join(", ", all.Select(i => i.Name).Where(n => !string.IsNullOrEmpty(n))) : "none")})"),
+        };
+    }
+
+    private static bool IsReferenceName(string? name) =>
+        name is { Length: > 0 } && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private IEnumerable<string> Validate()
     {
+        var definitions = new Dictionary<string, RosterAttribute>(StringComparer.Ordinal);
+        foreach (var problem in ValidateAttributes(definitions))
+        {
+            yield return problem;
+        }
+
         // One namespace for users and groups: a name in `members` must say which user it means.
         var names = new HashSet<string>(StringComparer.Ordinal);
         var userNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -158,6 +256,20 @@ public sealed class Roster
                 {
                     yield return $"{at}: attribute `{key}` is a mapping; use a string, number, boolean or a list of them";
                 }
+                else if (Attributes is not null && !definitions.ContainsKey(key))
+                {
+                    yield return $"{at}: attribute `{key}` is not defined in `attributes:`; add a definition ({{ name: {key}, type: String }}) or fix the key "
+                        + $"(defined: {(definitions.Count == 0 ? "none" : string.Join(", ", definitions.Keys))})";
+                }
+                else if (Attributes is not null && value is IEnumerable<object> && definitions[key].MultipleValues != true)
+                {
+                    yield return $"{at}: attribute `{key}` holds a list, but its definition is single-valued; give one value or set `multipleValues: true` on the definition";
+                }
+            }
+
+            foreach (var problem in RoleProblems(user.Roles, at, "user"))
+            {
+                yield return problem;
             }
         }
 
@@ -214,6 +326,93 @@ public sealed class Roster
                 {
                     yield return $"{at}: member `{member}` is listed twice";
                 }
+            }
+
+            foreach (var problem in RoleProblems(group.Roles, at, "group"))
+            {
+                yield return problem;
+            }
+        }
+    }
+
+    /// <summary>Each definition checked; the valid ones are added to <paramref name="definitions"/> by reference name.</summary>
+    private IEnumerable<string> ValidateAttributes(Dictionary<string, RosterAttribute> definitions)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var attributes = Attributes ?? [];
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            var definition = attributes[i];
+            var at = $"attributes[{i}]{(string.IsNullOrWhiteSpace(definition.Name) ? "" : $" ({definition.Name})")}";
+            if (!IsReferenceName(definition.Name))
+            {
+                yield return $"{at}: `name` must be a reference name (letters, digits and underscores, starting with a letter, e.g. sales_region), got `{definition.Name}`";
+            }
+            else if (definition.Name.StartsWith("omni_", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return $"{at}: `name` {definition.Name} starts with omni_, which Omni reserves for its system attributes; choose another name";
+            }
+            else if (!seen.Add(definition.Name))
+            {
+                yield return $"{at}: attribute `{definition.Name}` is defined twice (Omni compares reference names case-insensitively)";
+            }
+            else
+            {
+                definitions[definition.Name] = definition;
+            }
+
+            if (definition.Type is not "String" and not "Number")
+            {
+                yield return $"{at}: `type` must be String or Number, got `{definition.Type}`";
+            }
+
+            if (definition.DefaultValue is IDictionary<object, object>)
+            {
+                yield return $"{at}: `defaultValue` must be a string or number, or a list of them when `multipleValues` is true";
+            }
+            else if (definition.DefaultValue is IEnumerable<object> && definition.MultipleValues != true)
+            {
+                yield return $"{at}: `defaultValue` is a list; a list needs `multipleValues: true`";
+            }
+        }
+    }
+
+    /// <summary>Exactly one target, a role name's shape, CONNECTION_ADMIN on a whole connection, one role per target.</summary>
+    private static IEnumerable<string> RoleProblems(List<RosterRole>? roles, string at, string subject)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var valid = $"use one of {string.Join(", ", BaseRoles)} (any letter case) or the name of a custom role defined in Omni (letters, digits and underscores)";
+        for (var j = 0; j < (roles?.Count ?? 0); j++)
+        {
+            var role = roles![j];
+            var where = $"{at}: roles[{j}]";
+            var kind = role.Model is not null ? "model" : "connection";
+            var target = role.Model ?? role.Connection;
+            if ((role.Model is null) == (role.Connection is null))
+            {
+                yield return $"{where}: set exactly one of `model` (a model's name or id) and `connection` (a connection's name or id)";
+            }
+            else if (string.IsNullOrWhiteSpace(target))
+            {
+                yield return $"{where}: `{kind}` must be a name or an id";
+            }
+            else if (!names.Add(RoleResourceName("", role)))
+            {
+                yield return $"{where}: {kind} `{target}` is listed twice; one role per {subject} and {kind}";
+            }
+
+            if (string.IsNullOrWhiteSpace(role.Role))
+            {
+                yield return $"{where}: `role` is required: {valid}";
+            }
+            else if (!IsReferenceName(role.Role))
+            {
+                yield return $"{where}: `role` `{role.Role}` is not a role name: {valid}";
+            }
+            else if (role.Connection is not null && role.Model is null
+                && BaseRoles.FirstOrDefault(r => string.Equals(r, role.Role, StringComparison.OrdinalIgnoreCase)) is { } baseRole and not "CONNECTION_ADMIN")
+            {
+                yield return $"{where}: a role on a whole connection must be CONNECTION_ADMIN (or a custom role based on it), got {role.Role}; for {baseRole}, name a model instead";
             }
         }
     }

@@ -10,3 +10,5 @@ const roster = defineRoster(loadRoster(rosterPath));
 export const userIds = roster.userIds;
 export const userCount = roster.userCount;
 export const groupIds = roster.groupIds;
+export const attributeIds = roster.attributeIds;
+export const roleIds = roster.roleIds;

@@ -160,6 +160,26 @@ public class ModelRoleLifecycleTests : HarnessTest
     }
 
     [Fact]
+    public async Task Destroying_a_connection_role_with_none_before_sets_no_access_on_the_connections_schema_model()
+    {
+        // Omni takes only CONNECTION_ADMIN-based roles on a whole connection ("modelId: Required" for NO_ACCESS),
+        // so destroy puts NO_ACCESS on the SCHEMA model, which holds the connection-level row.
+        await H.ConfigureAsync();
+        using var omni = H.OutOfBand();
+        var user = await omni.Users.CreateAsync(new ScimUserCreate("connie@example.com", "Connie"));
+        var connection = (await omni.Connections.ListAsync())[0];
+        var (created, _) = await H.CreateAsync(UserRoleType, "connie-admin", UserRole(user.Id, "CONNECTION_ADMIN", connectionId: connection.Id));
+        var direct = async () => (await omni.ModelRoles.GetUserRolesAsync(user.Id, connectionId: connection.Id))
+            .Where(r => r.From.Type == ModelRoleOriginType.User && r.ConnectionId == connection.Id).Select(r => r.RoleName).Distinct().ToList();
+        Assert.Equal(["CONNECTION_ADMIN"], await direct());
+
+        await H.Client.DeleteAsync(Delete(UserRoleType, "connie-admin", created.Id, created.Properties));
+
+        Assert.Equal(["NO_ACCESS"], await direct());
+        Assert.Contains("NO_ACCESS", Assert.Single(H.Engine.Logs.All, l => l.Severity == LogSeverity.Warning).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Refresh_after_the_user_is_deleted_is_gone_with_a_warning_and_destroy_is_done()
     {
         await H.ConfigureAsync();

@@ -133,3 +133,18 @@ test('group model role: on a model and on a connection; no previous role means N
   assert.equal(rows.find((r) => r.modelId === model.id)?.roleName, 'NO_ACCESS');
   assert.match(stack.engine.logs.slice(logged).find((l) => l.severity === LogSeverity.WARNING)?.message ?? '', /NO_ACCESS/);
 });
+
+test('user model role on a whole connection: destroy with no role before leaves NO_ACCESS on the connection, not an error', async () => {
+  // Omni takes only CONNECTION_ADMIN-based roles on a whole connection (NO_ACCESS there is 400 "modelId:
+  // Required"), so destroy puts NO_ACCESS on the connection's SCHEMA model, which holds the connection-level row.
+  const user = await create('omni:index:User', { userName: uniqueEmail('cy'), displayName: 'Cy' });
+  const connection = (await stack.emulator.expectOk('GET', '/api/v1/connections', {}, 200)).connections[0];
+  const role = await create(USER_ROLE, { userId: user.id, connectionId: connection.id, roleName: 'CONNECTION_ADMIN' });
+  const direct = async () => (await stack.emulator.expectOk('GET', `/api/v1/users/${user.id}/model-roles?connectionId=${connection.id}`, {}, 200)).results
+    .filter((r) => ['USER', 'User Role'].includes(r.from?.type) && r.connectionId === connection.id).map((r) => r.roleName);
+  assert.deepEqual([...new Set(await direct())], ['CONNECTION_ADMIN']);
+
+  await stack.plugin.delete({ id: role.id, urn: role.urn, properties: role.outputs });
+
+  assert.deepEqual([...new Set(await direct())], ['NO_ACCESS']);
+});

@@ -17,6 +17,7 @@ import YAML from 'yaml';
 import { startEmulator, startStack, repoRoot, reveal, isUnknown, PATCH_OP, USER_TYPE, DiffKind } from './harness.mjs';
 import { Deployment, DeploymentError, GROUP_TYPE, idOf, show } from './deployment.mjs';
 import { handMadeOrganisation, runRosterExport, writesBetween } from './adoption.mjs';
+import * as access from './demo-access.mjs';
 
 const rosterPath = process.env.OMNI_DEMO_ROSTER ?? path.join(repoRoot, 'examples', 'gitops', 'users.yaml');
 const demoDir = path.join(repoRoot, '.demo');
@@ -32,12 +33,18 @@ function expect(condition, message) {
 }
 
 /**
- * The roster file → resource name → { type, inputs }: a User per user, a Group per group whose
- * memberIds refer to its members' users (`idOf`), with a clear error for a malformed entry.
+ * The roster file → resource name → { type, inputs }: a UserAttribute per `attributes:` definition, a
+ * User per user (after the definitions it uses), a Group per group whose memberIds refer to its
+ * members' users (`idOf`), and a UserModelRole / GroupModelRole per role, its model or connection found
+ * in `catalog` (demo-access.mjs), with a clear error for a malformed entry.
  */
-export function rosterInputs(roster, source) {
+export function rosterInputs(roster, source, catalog) {
   if (!Array.isArray(roster?.users)) throw new DemoFailure(`${source}: expected a top-level "users:" list`);
-  const desired = new Map();
+  const fail = (message) => { throw new DemoFailure(message); };
+  const definitions = access.attributeDefinitions(roster, source, fail);
+  // One namespace in the demo's state (a stand-in engine keyed by name): definitions by their name.
+  const desired = new Map(definitions ?? []);
+  const roles = [];
   const requireStrings = (entry, at, fields) => {
     for (const field of fields) {
       if (typeof entry?.[field] !== 'string' || entry[field] === '') throw new DemoFailure(`${source}: ${at} needs a string "${field}"`);
@@ -51,8 +58,13 @@ export function rosterInputs(roster, source) {
     if (u.active !== undefined) inputs.active = u.active;
     if (u.deletionMode !== undefined) inputs.deletionMode = u.deletionMode;
     if (u.adoptExisting !== undefined) inputs.adoptExisting = u.adoptExisting;
+    const entry = { type: USER_TYPE, inputs };
+    const dependsOn = access.attributeDependencies(u, `users[${i}] (${u.name})`, definitions, source, fail);
+    if (dependsOn.length > 0) entry.dependsOn = dependsOn;
     // An entry's Omni `id` (omni-roster export) is the import option, as RosterProgram.cs passes it.
-    desired.set(u.name, u.id === undefined ? { type: USER_TYPE, inputs } : { type: USER_TYPE, inputs, importId: u.id });
+    if (u.id !== undefined) entry.importId = u.id;
+    desired.set(u.name, entry);
+    roles.push(...access.roleResources(u, `users[${i}] (${u.name})`, 'user', catalog, source, fail));
   });
   const userNames = new Set(roster.users.map((u) => u.name));
   if (roster.groups !== undefined && !Array.isArray(roster.groups)) throw new DemoFailure(`${source}: "groups:" must be a list`);
@@ -66,7 +78,12 @@ export function rosterInputs(roster, source) {
       inputs.memberIds = g.members.map(idOf);
     }
     desired.set(g.name, g.id === undefined ? { type: GROUP_TYPE, inputs } : { type: GROUP_TYPE, inputs, importId: g.id });
+    roles.push(...access.roleResources(g, `groups[${i}] (${g.name})`, 'group', catalog, source, fail));
   });
+  for (const [name, role] of roles) {
+    if (desired.has(name)) throw new DemoFailure(`${source}: the role name "${name}" is also the name of another entry; rename that entry`);
+    desired.set(name, role);
+  }
   return desired;
 }
 
@@ -117,6 +134,7 @@ async function verifyInOmni(emulator, deployment, desired) {
     }
   }
   note(`verified in the emulator: ${users.length} users and ${groups.length} groups (with their members) as the roster says`);
+  await access.verifyAccess(emulator, deployment, desired, { note, expect });
 }
 
 /**
@@ -178,26 +196,31 @@ async function runHarness(emulator, stack) {
   const started = Date.now();
   const deployment = new Deployment({ plugin: stack.plugin, statePath: path.join(demoDir, 'state.json') });
   const roster = YAML.parse(await fs.readFile(rosterPath, 'utf8'));
-  const desired = rosterInputs(roster, shown(rosterPath));
+  const catalog = await access.prepareAccess(emulator, stack.plugin, roster, { note });
+  const desired = rosterInputs(roster, shown(rosterPath), catalog);
   const writeRoutes = ['POST /api/scim/v2/users', 'POST /api/scim/v2/groups'];
   const writesSoFar = async () => (await Promise.all(writeRoutes.map((r) => emulator.countOf(r)))).reduce((a, b) => a + b, 0);
 
   header(`preview: ${shown(rosterPath)} against an empty organisation`);
   const postsBefore = await writesSoFar();
+  const countersBefore = await emulator.counters();
   const previewSteps = await deployment.preview(desired);
   expect(previewSteps.every((s) => s.op === 'create'), 'a first preview must only create');
   expect(await writesSoFar() === postsBefore, 'preview sent a POST to Omni');
+  expect(Object.keys(writesBetween(countersBefore, await emulator.counters())).length === 0, 'preview sent a write request to Omni');
   note('verified: preview sent nothing to Omni');
 
-  header('up: create the roster (users first, then the groups that hold them)');
+  header('up: create the roster (attribute definitions, users, then the groups that hold them, then roles)');
   const created = await deployment.up(desired);
   const firstGroup = created.findIndex((s) => s.type === GROUP_TYPE);
-  expect(firstGroup === -1 || created.slice(firstGroup).every((s) => s.type === GROUP_TYPE), 'up must create every user before the groups');
+  expect(firstGroup === -1 || created.slice(firstGroup).every((s) => s.type !== USER_TYPE), 'up must create every user before the groups');
+  const lastAttribute = created.findLastIndex((s) => s.type === access.ATTRIBUTE_TYPE);
+  expect(created.slice(0, lastAttribute + 1).every((s) => s.type === access.ATTRIBUTE_TYPE), 'up must create the attribute definitions before any user');
   await verifyInOmni(emulator, deployment, desired);
 
   header('roster change (pull request): preview, then up');
   const { changed, renamed, removed, added, joined, left } = changeRoster(roster);
-  const changedDesired = rosterInputs(changed, 'changed roster');
+  const changedDesired = rosterInputs(changed, 'changed roster', catalog);
   const planned = await deployment.preview(changedDesired);
   const ops = Object.fromEntries(planned.map((s) => [s.name, s.op]));
   expect(ops[added.name] === 'create' && ops[renamed.name] === 'update' && ops[removed.name] === 'delete',
@@ -268,6 +291,8 @@ async function runHarness(emulator, stack) {
   await deployment.up(changedDesired);
   await verifyInOmni(emulator, deployment, changedDesired);
 
+  await access.roleDriftStep(emulator, deployment, changedDesired, { header, note, expect });
+
   header('import: a user created in the Omni UI is brought under Pulumi');
   const grace = await emulator.createUser({ userName: 'grace@example.com', displayName: 'Grace Hopper',
     attributes: { department: 'Research', level: 5, regions: ['us', 'eu'] } });
@@ -288,11 +313,14 @@ async function runHarness(emulator, stack) {
   expect(afterImport.every((s) => s.op === 'same'), `the roster with the imported entry should show no changes, got ${JSON.stringify(afterImport.map((s) => [s.name, s.op]))}`);
   note('verified: with that entry in the roster, preview shows no changes');
 
-  header('destroy (groups first, then their members)');
-  const destroyed = await deployment.destroy();
+  header('destroy (roles, then groups, then their members, then attribute definitions)');
+  const accessChecks = access.accessDestroyChecks(emulator, { expect });
+  const destroyed = await deployment.destroy({ afterStep: accessChecks.afterStep });
   const lastGroup = destroyed.findLastIndex((r) => r.type === GROUP_TYPE);
-  expect(destroyed.slice(0, lastGroup + 1).every((r) => r.type === GROUP_TYPE), 'destroy must delete the groups before any user');
+  expect(destroyed.slice(0, lastGroup + 1).every((r) => r.type !== USER_TYPE), 'destroy must delete the groups before any user');
+  const accessCounts = accessChecks.verify(destroyed);
   for (const r of destroyed) {
+    if (access.isAccessType(r.type)) continue; // checked after each delete (demo-access.mjs)
     if (r.type === GROUP_TYPE) {
       expect(await getGroup(emulator, r.id) === null, `group ${r.name} (${r.id}) is still in Omni after destroy`);
       continue;
@@ -302,7 +330,12 @@ async function runHarness(emulator, stack) {
     expect(mode === 'deactivate' ? user?.active === false : user === null, `${r.name} (${r.id}) is still in Omni after destroy`);
   }
   const groupCount = destroyed.filter((r) => r.type === GROUP_TYPE).length;
-  note(`verified: ${groupCount} groups and ${destroyed.length - groupCount} users removed from Omni`);
+  const userCount = destroyed.filter((r) => r.type === USER_TYPE).length;
+  note(`verified: ${groupCount} groups and ${userCount} users removed from Omni`);
+  if (accessCounts.roles + accessCounts.attributes > 0) {
+    note(`verified: ${accessCounts.roles} roles restored (${accessCounts.restored.join(', ')}) before their users and groups went, `
+      + `and ${accessCounts.attributes} attribute definitions deleted after the users that used them`);
+  }
 
   await adoptHandMadeOrganisation(emulator, stack);
 
@@ -498,7 +531,8 @@ async function runCli(emulator, { verify }) {
     const run = (args, extra = {}) => pulumi(args, { cwd: project, env: pulumiEnvironment(workDir), ...extra });
     const rosterFile = path.join(project, 'users.yaml');
     const roster = YAML.parse(await fs.readFile(rosterFile, 'utf8'));
-    const desired = rosterInputs(roster, 'examples/gitops/users.yaml');
+    const catalog = await access.prepareAccess(emulator, null, roster, { note });
+    const desired = rosterInputs(roster, 'examples/gitops/users.yaml', catalog);
     note(`project copied to ${project}; local backend, PULUMI_HOME and state under ${workDir}`);
     const check = async (what, assertion) => {
       if (!verify) return note(`not checked in the emulator (--no-verify): ${what}`);
@@ -545,7 +579,7 @@ async function runCli(emulator, { verify }) {
     await fs.writeFile(rosterFile, YAML.stringify(changed));
     await run(['preview']);
     await run(['up', '--yes']);
-    const changedDesired = rosterInputs(changed, 'changed roster');
+    const changedDesired = rosterInputs(changed, 'changed roster', catalog);
     await expectRoster(changedDesired);
     await check(`${removed.name} is gone`, async () => {
       const left = await findUser(removed.userName);
@@ -576,6 +610,7 @@ async function runCli(emulator, { verify }) {
         note(`${dropped.group.displayName} is not in Omni (--no-verify): no member removed`);
       }
     }
+    const roleChange = await access.changeRoleInUi(emulator, changedDesired, { note, expect, verify });
     await run(['refresh', '--yes', '--diff']);
     await check(`the refresh left ${target.name}${dropped ? ` and ${dropped.group.name}` : ''} as the UI set them`, async () => {
       expect((await findUser(target.userName))?.displayName === uiName, 'refresh must not write to Omni');
@@ -586,10 +621,15 @@ async function runCli(emulator, { verify }) {
     console.log('  the roster still says otherwise, so up puts it back:');
     await run(['up', '--yes']);
     await expectRoster(changedDesired);
+    if (roleChange) await check(roleChange.what, roleChange.restored);
 
     header('import: a user created in the Omni UI is brought under Pulumi');
     const graceEntry = { name: 'grace', userName: 'grace@example.com', displayName: 'Grace Hopper',
       attributes: { department: 'Research', level: 5, regions: ['us', 'eu'] } };
+    // Only keys Omni defines now: all of them after `up` created the roster's definitions, none when a
+    // stand-in ran instead (--no-verify), since the demo removed the emulator's seeded ones.
+    const defined = new Set((await emulator.userAttributes()).records.map((r) => r.name));
+    graceEntry.attributes = Object.fromEntries(Object.entries(graceEntry.attributes).filter(([key]) => defined.has(key)));
     const grace = await emulator.createUser(graceEntry);
     note(`POST /api/scim/v2/users ${graceEntry.userName} (outside Pulumi) → id ${grace.id}`);
     // Imported resources are protected by default; the demo destroys everything at the end.

@@ -25,10 +25,21 @@ async function runDemo(args, env = process.env) {
 test('the demo takes the roster through the whole cycle and exits 0', async () => {
   const { code, out } = await runDemo(['--mode=harness']);
   assert.equal(code, 0, `demo exited ${code}:\n${out}`);
-  for (const step of ['1. preview', '2. up', '3. roster change', '4. out-of-band change', '5. import', '6. destroy']) {
+  for (const step of ['1. preview', '2. up', '3. roster change', '4. out-of-band change', '5. out-of-band role change', '6. import', '7. destroy']) {
     assert.ok(out.includes(step), `step "${step}" printed`);
   }
   assert.match(out, /\+ omni:index:User alice \(alice@example\.com\) create/);
+  // The access model: the seeded definitions the roster defines are removed first, then created before the users.
+  assert.match(out, /DELETE the emulator's seeded attribute definitions region, department, level, regions \(outside Pulumi\)/);
+  assert.match(out, /\+ omni:index:UserAttribute regions \(String\) create\n\+ omni:index:User alice/);
+  assert.match(out, /\+ omni:index:UserModelRole alice-on-emulator-shared-model \(QUERIER\) create\n    userId: alice\n/);
+  assert.match(out, /\+ omni:index:UserModelRole dan-on-connection-emulator-warehouse \(CONNECTION_ADMIN\) create/);
+  assert.match(out, /\+ omni:index:GroupModelRole engineering-on-emulator-shared-model \(MODELER\) create\n    groupId: engineering\n/);
+  assert.match(out, /Resources: 15 to create\n/);
+  assert.match(out, /verified in the emulator: 4 attribute definitions and 4 model roles as the roster says/);
+  // A role changed in the UI: drift on refresh, one update back.
+  assert.match(out, /~ omni:index:UserModelRole alice-on-emulator-shared-model \(VIEWER\) changed outside Pulumi\n    ~ roleName: "QUERIER" => "VIEWER"/);
+  assert.match(out, /Resources: 1 updated, 14 unchanged\n    verified in the emulator: alice-on-emulator-shared-model is QUERIER again/);
   assert.match(out, /\+ omni:index:Group engineering \(Engineering\) create\n    memberIds: \[bob, dan\]/);
   assert.match(out, /~ displayName: ".*" => ".*\(renamed in the UI\)"/);
   // The roster change: frank joins Engineering, carol (removed) leaves Finance Analysts.
@@ -39,13 +50,15 @@ test('the demo takes the roster through the whole cycle and exits 0', async () =
   assert.match(out, /~ omni:index:Group finance-analysts \(Finance Analysts\) changed outside Pulumi\n(?:    ~ .*\n)*    ~ memberIds: \[alice\] => \[\]/);
   assert.match(out, /~ memberIds: \[\] => \[alice\]/);
   assert.match(out, /verified in the emulator: 5 users and 2 groups \(with their members\) as the roster says/);
-  // Destroy: both groups before any user.
-  const destroy = out.slice(out.indexOf('6. destroy'));
-  const deletes = [...destroy.matchAll(/^- omni:index:(User|Group) /gm)].map((m) => m[1]);
-  assert.deepEqual(deletes, ['Group', 'Group', 'User', 'User', 'User', 'User', 'User', 'User']);
+  // Destroy: roles, then both groups before any user, then the attribute definitions.
+  const destroy = out.slice(out.indexOf('7. destroy'), out.indexOf('8. adopt'));
+  const deletes = [...destroy.matchAll(/^- omni:index:(\w+) /gm)].map((m) => m[1]);
+  assert.deepEqual(deletes, ['GroupModelRole', 'GroupModelRole', 'UserModelRole', 'UserModelRole', 'Group', 'Group',
+    'User', 'User', 'User', 'User', 'User', 'User', 'UserAttribute', 'UserAttribute', 'UserAttribute', 'UserAttribute']);
   assert.match(out, /verified: 2 groups and 6 users removed from Omni/);
+  assert.match(out, /verified: 4 roles restored \(.*dan-on-connection-emulator-warehouse → NO_ACCESS.*\) before their users and groups went, and 4 attribute definitions deleted/);
   // Adoption: a hand-made organisation exported by bin/omni-roster and adopted with no write.
-  assert.ok(out.includes('7. adopt'), 'step "7. adopt" printed');
+  assert.ok(out.includes('8. adopt'), 'step "8. adopt" printed');
   assert.match(out, /made by hand through SCIM \(outside Pulumi\): (\d+) users .* and 3 groups/);
   assert.ok(Number(/made by hand through SCIM \(outside Pulumi\): (\d+) users/.exec(out)[1]) >= 50, 'at least 50 hand-made users');
   assert.match(out, /Resources: 54 to import\n/);
@@ -206,4 +219,80 @@ test('rosterInputs makes a Group per group whose memberIds refer to its users, a
     /users\.yaml: groups\[0\] \(team\): member "zoe" is not a user in the roster/);
   assert.throws(() => rosterInputs({ users, groups: [{ name: 'ann', displayName: 'Ann' }] }, 'users.yaml'),
     /groups\[0\]: the name "ann" is used twice/);
+});
+
+// The access model (demo-access.mjs): the emulator's seed as getModels / getConnections list it.
+const catalog = {
+  models: [{ id: 'm-schema', name: 'Emulator Warehouse', modelKind: 'SCHEMA' }, { id: 'm-shared', name: 'Emulator Shared Model', modelKind: 'SHARED' }],
+  connections: [{ id: 'c-1', name: 'Emulator Warehouse' }],
+};
+
+test('rosterInputs makes a UserAttribute per definition and orders each user after the definitions it uses', () => {
+  const roster = {
+    attributes: [{ name: 'region', label: 'Region', type: 'String' }, { name: 'regions', type: 'String', multipleValues: true, defaultValue: ['us'] }],
+    users: [
+      { name: 'ann', userName: 'ann@example.com', displayName: 'Ann', attributes: { region: 'eu', regions: ['eu', 'us'] } },
+      { name: 'ben', userName: 'ben@example.com', displayName: 'Ben' },
+    ],
+  };
+
+  const inputs = rosterInputs(roster, 'users.yaml');
+
+  assert.deepEqual([...inputs.keys()], ['region', 'regions', 'ann', 'ben'], 'definitions first');
+  assert.deepEqual(inputs.get('region'), { type: 'omni:index:UserAttribute', inputs: { name: 'region', type: 'String', label: 'Region' } });
+  assert.deepEqual(inputs.get('regions').inputs, { name: 'regions', type: 'String', multipleValues: true, defaultValue: ['us'] });
+  assert.deepEqual(inputs.get('ann').dependsOn, ['region', 'regions']);
+  assert.equal(inputs.get('ben').dependsOn, undefined, 'no attributes, no dependency');
+  // Without an `attributes:` list (as omni-roster export writes), keys are Omni's business.
+  assert.equal(rosterInputs({ users: [{ name: 'x', userName: 'x@example.com', displayName: 'X', attributes: { anything: 1 } }] }, 'users.yaml').get('x').dependsOn, undefined);
+});
+
+test('rosterInputs names a malformed definition or a user key no definition declares, and the fix', () => {
+  const users = (attributes) => [{ name: 'ann', userName: 'ann@example.com', displayName: 'Ann', attributes }];
+  const rejects = (roster, message) => assert.throws(() => rosterInputs(roster, 'users.yaml'), message);
+  rejects({ attributes: [{ name: 'region', type: 'String' }], users: users({ regoin: 'eu' }) },
+    /users\.yaml: users\[0\] \(ann\): attribute "regoin" is not defined in "attributes:"; add a definition \(\{ name: regoin, type: String \}\) or fix the key \(defined: region\)/);
+  rejects({ attributes: [{ name: 'region', type: 'String' }], users: users({ region: ['eu', 'us'] }) },
+    /users\[0\] \(ann\): attribute "region" holds a list, but its definition is single-valued; give one value or set multipleValues: true/);
+  rejects({ attributes: [{ name: 'region', type: 'Text' }], users: [] }, /attributes\[0\] \(region\): "type" must be String or Number, got "Text"/);
+  rejects({ attributes: [{ name: 'omni_tier', type: 'Number' }], users: [] }, /attributes\[0\] \(omni_tier\): "name" omni_tier starts with omni_/);
+  rejects({ attributes: [{ name: 'sales region', type: 'String' }], users: [] }, /"name" must be a reference name \(letters, digits and underscores/);
+  rejects({ attributes: [{ name: 'a', type: 'String' }, { name: 'A', type: 'String' }], users: [] }, /attributes\[1\] \(A\): attribute "A" is defined twice/);
+  rejects({ attributes: [{ name: 'a', type: 'String', colour: 'red' }], users: [] }, /attributes\[0\] \(a\): unknown field "colour"/);
+});
+
+test('rosterInputs makes a role resource per role, on the model or connection the catalog has by that name or id', () => {
+  const roster = {
+    users: [{ name: 'ann', userName: 'ann@example.com', displayName: 'Ann', roles: [
+      { model: 'emulator shared model', role: 'querier' },
+      { connection: 'c-1', role: 'CONNECTION_ADMIN' },
+    ] }],
+    groups: [{ name: 'team', displayName: 'Team', roles: [{ model: 'm-schema', role: 'VIEWER' }] }],
+  };
+
+  const inputs = rosterInputs(roster, 'users.yaml', catalog);
+
+  assert.deepEqual(inputs.get('ann-on-emulator-shared-model'),
+    { type: 'omni:index:UserModelRole', inputs: { userId: idOf('ann'), modelId: 'm-shared', roleName: 'querier' } });
+  assert.deepEqual(inputs.get('ann-on-connection-c-1'),
+    { type: 'omni:index:UserModelRole', inputs: { userId: idOf('ann'), connectionId: 'c-1', roleName: 'CONNECTION_ADMIN' } });
+  assert.deepEqual(inputs.get('team-on-m-schema'), { type: 'omni:index:GroupModelRole', inputs: { groupId: idOf('team'), modelId: 'm-schema', roleName: 'VIEWER' } });
+  assert.deepEqual([...inputs.keys()].slice(-3), ['ann-on-emulator-shared-model', 'ann-on-connection-c-1', 'team-on-m-schema'], 'roles after users and groups');
+});
+
+test('rosterInputs names a role of the wrong shape or on an unknown model, and the fix', () => {
+  const withRoles = (roles) => ({ users: [{ name: 'ann', userName: 'ann@example.com', displayName: 'Ann', roles }] });
+  const rejects = (roles, message) => assert.throws(() => rosterInputs(withRoles(roles), 'users.yaml', catalog), message);
+  rejects([{ role: 'VIEWER' }], /users\.yaml: users\[0\] \(ann\): roles\[0\]: set exactly one of "model" \(a model's name or id\) and "connection" \(a connection's name or id\)/);
+  rejects([{ model: 'Emulator Shared Model', connection: 'c-1', role: 'VIEWER' }], /roles\[0\]: set exactly one of "model"/);
+  rejects([{ model: 'Emulator Shared Model' }], /roles\[0\]: "role" is required: use one of NO_ACCESS, VIEWER, .* or the name of a custom role defined in Omni/);
+  rejects([{ model: 'Emulator Shared Model', role: 'read only' }], /roles\[0\]: "role" "read only" is not a role name/);
+  rejects([{ connection: 'Emulator Warehouse', role: 'VIEWER' }], /roles\[0\]: a role on a whole connection must be CONNECTION_ADMIN \(or a custom role based on it\), got VIEWER; for VIEWER, name a model instead/);
+  rejects(['VIEWER'], /roles\[0\]: each role is \{ model: <model name or id>, role: <role> \} or \{ connection: <connection name or id>, role: <role> \}/);
+  rejects([{ model: 'Emulator Shared Model', role: 'VIEWER' }, { model: 'emulator shared model', role: 'QUERIER' }], /roles\[1\]: model "emulator shared model" is listed twice; one role per user and model/);
+  rejects([{ model: 'Sales', role: 'VIEWER' }],
+    /users\[0\] \(ann\): roles\[0\]: no model named "Sales" in Omni; use a model's exact name or its id \(models: Emulator Warehouse, Emulator Shared Model\)/);
+  rejects([{ connection: 'Lake', role: 'CONNECTION_ADMIN' }], /roles\[0\]: no connection named "Lake" in Omni/);
+  const twins = { models: [{ id: 'a', name: 'Ops' }, { id: 'b', name: 'ops' }], connections: [] };
+  assert.throws(() => rosterInputs(withRoles([{ model: 'Ops', role: 'VIEWER' }]), 'users.yaml', twins), /model "Ops" names 2 models in Omni \(ids a, b\); use the id of the one you mean/);
 });

@@ -4,7 +4,9 @@
 // Diff, Create, Update, Delete, Read), printing a plan the way `pulumi preview` would.
 //
 // Dependencies work as they do for a program that passes `user.Id` into a group's `memberIds`: a
-// resource is planned after the ones it refers to (`idOf(name)`); in a preview, the id of a user that
+// resource is planned after the ones it refers to (`idOf(name)`) and after those named in its
+// `dependsOn` (as for a User whose attribute keys are UserAttribute `name` outputs: a map key cannot
+// hold a reference, the dependency is recorded all the same); in a preview, the id of a resource that
 // is still to be created or replaced is the unknown sentinel; deletes go dependents first.
 // A library, not a test, and not a general engine.
 import fs from 'node:fs/promises';
@@ -44,6 +46,11 @@ function resolve(value, idFor) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, idFor)]));
   }
   return value;
+}
+
+/** What a desired resource must come after: the resources its inputs refer to, then its `dependsOn`. */
+function dependenciesOf({ inputs, dependsOn = [] }) {
+  return [...new Set([...referencesIn(inputs), ...dependsOn])];
 }
 
 /**
@@ -117,7 +124,7 @@ export class Deployment {
    */
   #registrationOrder(desired) {
     return dependencyOrder([...desired.keys()], (name) => {
-      const references = [...referencesIn(desired.get(name).inputs)];
+      const references = dependenciesOf(desired.get(name));
       const missing = references.find((r) => !desired.has(r));
       if (missing) throw new DeploymentError(`${desired.get(name).type} ${name} refers to ${missing}, which the program does not declare`);
       return references;
@@ -125,19 +132,20 @@ export class Deployment {
   }
 
   /** Check and Diff one desired resource, its references resolved with `idFor`. */
-  async #planStep(name, { type = USER_TYPE, inputs, importId }, idFor) {
+  async #planStep(name, { type = USER_TYPE, inputs, importId, dependsOn }, idFor) {
     const urn = this.urn(name, type);
     const old = this.resources.get(name);
     const news = resolve(inputs, idFor);
+    const dependencies = dependenciesOf({ inputs, dependsOn });
     if (!old && importId !== undefined) {
-      return this.#importStep({ name, type, urn, desired: inputs, dependencies: [...referencesIn(inputs)] }, importId, news);
+      return this.#importStep({ name, type, urn, desired: inputs, dependencies }, importId, news);
     }
     const checked = await this.plugin.check({ urn, olds: old?.inputs ?? {}, news });
     if (checked.failures.length > 0) {
       const lines = checked.failures.map((f) => `  ${f.property}: ${f.reason}`).join('\n');
       throw new DeploymentError(`${type} ${name}: the provider rejected the inputs:\n${lines}`);
     }
-    const step = { name, type, urn, news: checked.inputs, desired: inputs, dependencies: [...referencesIn(inputs)] };
+    const step = { name, type, urn, news: checked.inputs, desired: inputs, dependencies };
     if (!old) return { ...step, op: 'create' };
     if (old.type !== type) throw new DeploymentError(`${name} is a ${old.type} in the state and a ${type} in the program`);
     const diff = await this.plugin.diff({ id: old.id, urn, olds: old.outputs, oldInputs: old.inputs, news: checked.inputs });
@@ -224,12 +232,15 @@ export class Deployment {
       return byId.get(typeof v === 'string' ? v : v?.id);
     };
     if (Array.isArray(value) && value.length > 0 && value.every(nameOf)) return `[${value.map(nameOf).join(', ')}]`;
+    // One reference (a role's userId): the resource's name.
+    if (value instanceof IdOf || (typeof value === 'string' && byId.has(value))) return nameOf(value);
     return show(value);
   }
 
   #title(step) {
     const inputs = reveal(step.news ?? step.old?.inputs);
-    const shownAs = step.type === GROUP_TYPE ? inputs?.displayName : inputs?.userName;
+    // A group by its name in Omni, a user by email, a role by its role name, an attribute definition by its type.
+    const shownAs = step.type === GROUP_TYPE ? inputs?.displayName : inputs?.userName ?? inputs?.roleName ?? inputs?.type;
     return `${step.type} ${step.name}${isUnknown(shownAs) || shownAs === undefined ? '' : ` (${shownAs})`}`;
   }
 
@@ -427,8 +438,11 @@ export class Deployment {
     return read;
   }
 
-  /** `pulumi destroy`: every resource, dependents first (groups before their members), else newest first. */
-  async destroy() {
+  /**
+   * `pulumi destroy`: every resource, dependents first (groups before their members), else newest
+   * first. `afterStep(resource)` runs after each delete, to observe Omni between steps.
+   */
+  async destroy({ afterStep = async () => {} } = {}) {
     const names = this.#deletionOrder([...this.resources.keys()]);
     const destroyed = [];
     for (const name of names) {
@@ -437,6 +451,7 @@ export class Deployment {
       await this.#delete(name, old);
       destroyed.push({ name, ...old });
       await this.save();
+      await afterStep({ name, ...old });
     }
     this.print(`Resources: ${destroyed.length} deleted`);
     return destroyed;

@@ -8,7 +8,9 @@ namespace Omni.Pulumi.Provider.Resources.ModelRoles;
 /// one model or one connection. Create and Update are one POST (Omni's upsert). Read shows only the direct
 /// assignment (not group-inherited or base rows), so a change in Omni's UI is drift. Omni has no DELETE: the
 /// direct role found before creation is kept in state (<c>previousRoleName</c>) and destroy POSTs it back, or
-/// NO_ACCESS when there was none, which cannot lower access a connection base role grants.
+/// NO_ACCESS when there was none, which cannot lower access a connection base role grants. Omni takes only
+/// CONNECTION_ADMIN-based roles on a whole connection, so a connection-level role is put back by any other
+/// role (NO_ACCESS included) on the connection's SCHEMA model, where Omni keeps connection-level roles.
 /// </summary>
 internal abstract class ModelRoleResource<TArgs, TState>(OmniSession omni, IEngineLog log) :
     ICheck<TArgs>, ICreate<TArgs, TState>, IRead<TArgs, TState>, IUpdate<TArgs, TState>, IDelete<TState>
@@ -157,7 +159,7 @@ internal abstract class ModelRoleResource<TArgs, TState>(OmniSession omni, IEngi
         var restore = olds.PreviousRoleName ?? NoAccess;
         try
         {
-            await PostAsync(olds, restore, cancellationToken).ConfigureAwait(false);
+            await PostAsync(await RestoreTargetAsync(olds, restore, cancellationToken).ConfigureAwait(false), restore, cancellationToken).ConfigureAwait(false);
         }
         catch (OmniNotFoundException)
         {
@@ -172,6 +174,31 @@ internal abstract class ModelRoleResource<TArgs, TState>(OmniSession omni, IEngi
     }
 
     // ---- Helpers -----------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Where destroy POSTs the role back: the resource's own target, except for a connection-level role put
+    /// back by a role other than CONNECTION_ADMIN (NO_ACCESS when there was none): Omni refuses those on a whole
+    /// connection ("modelId: Required"), so it goes on the connection's SCHEMA model, which holds the
+    /// connection-level row and so replaces it. A custom role is taken to be CONNECTION_ADMIN-based, as the
+    /// row it was read from was connection-level.
+    /// </summary>
+    private async Task<TArgs> RestoreTargetAsync(TArgs olds, string roleName, CancellationToken cancellationToken)
+    {
+        var isBaseRole = BaseRoles.Contains(roleName, StringComparer.OrdinalIgnoreCase);
+        if (olds.ConnectionId is not { } connectionId || olds.ModelId is not null
+            || !isBaseRole || string.Equals(roleName, "CONNECTION_ADMIN", StringComparison.OrdinalIgnoreCase))
+        {
+            return olds;
+        }
+
+        await foreach (var model in omni.Client.Models.ListAsync(new ModelQuery { ConnectionId = connectionId, ModelKind = "SCHEMA" }, ct: cancellationToken)
+            .ConfigureAwait(false))
+        {
+            return NewArgs(SubjectOf(olds), model.Id, null, roleName);
+        }
+
+        return olds; // no SCHEMA model (the connection is gone): the POST answers 404, and nothing is left to restore
+    }
 
     private async Task PostAsync(TArgs target, string roleName, CancellationToken cancellationToken)
     {
