@@ -19,7 +19,7 @@ if (options.Runs("client-get") || (plugin is not null && options.Runs("plugin-cr
 
     if (plugin is not null && options.Runs("plugin-create"))
     {
-        results.Add(await PluginOverheadBench.RunAsync(emulator, plugin, options));
+        results.AddRange(await PluginOverheadBench.RunAsync(emulator, plugin, options));
     }
 }
 
@@ -151,16 +151,27 @@ namespace Omni.Bench
         /// The medians of a candidate and its baseline, their rounds interleaved (and their order alternated) after
         /// one warm-up round each, so that a busy spell of the machine falls on both rather than on one.
         /// </summary>
-        public static async Task<(TimeSpan Candidate, TimeSpan Baseline)> PairedMediansAsync(int rounds, Func<int, Task> candidate, Func<int, Task> baseline)
+        /// <param name="prepareCandidate">Untimed work before each candidate round (e.g. the Checks whose inputs it creates).</param>
+        public static async Task<(TimeSpan Candidate, TimeSpan Baseline)> PairedMediansAsync(int rounds, Func<int, Task> candidate, Func<int, Task> baseline,
+            Func<int, Task>? prepareCandidate = null)
         {
+            prepareCandidate ??= _ => Task.CompletedTask;
+            await prepareCandidate(-1);
             await candidate(-1);
             await baseline(-1);
             var candidates = new List<TimeSpan>();
             var baselines = new List<TimeSpan>();
             for (var i = 0; i < rounds; i++)
             {
-                foreach (var (round, samples) in i % 2 == 0 ? [(candidate, candidates), (baseline, baselines)] : new[] { (baseline, baselines), (candidate, candidates) })
+                foreach (var (round, samples, prepare) in i % 2 == 0
+                    ? [(candidate, candidates, prepareCandidate), (baseline, baselines, null)]
+                    : new[] { (baseline, baselines, (Func<int, Task>?)null), (candidate, candidates, prepareCandidate) })
                 {
+                    if (prepare is not null)
+                    {
+                        await prepare(i);
+                    }
+
                     var sw = Stopwatch.StartNew();
                     await round(i);
                     samples.Add(sw.Elapsed);
