@@ -36,6 +36,7 @@ internal static class MetadataWriter
                     _ => "static (_, _) => { }",
                 };
                 code.AppendLine("                new global::Omni.Pulumi.Provider.Protocol.PulumiPropertyInfo(");
+                code.AppendLine($"                    \"{property.ClrName}\",");
                 code.AppendLine($"                    {property.Attribute},");
                 code.AppendLine($"                    {property.Shape},");
                 code.AppendLine($"                    static record => (({property.DeclaringType})record).{property.ClrName},");

@@ -39,6 +39,11 @@ internal sealed class ProviderHost : IAsyncDisposable
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(verbosity >= 9 ? LogLevel.Debug : verbosity > 0 ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", verbosity >= 9 ? LogLevel.Information : LogLevel.Warning);
+        // Hosting's per-request log (request started/finished) is only wanted when debugging. While its category
+        // is enabled at any level, every RPC also gets an Activity and a logging scope, and the Activity makes the
+        // client's HttpClient start a child Activity per request to Omni (and send it trace headers): measurable
+        // per-call work (make bench, plugin-create) for nothing anyone reads.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", verbosity >= 9 ? LogLevel.Information : LogLevel.None);
         // The client's warnings and info reach the engine whatever the verbosity (stderr keeps its own level).
         builder.Logging.AddFilter<EngineLoggerProvider>(EngineLoggerProvider.ClientCategory, LogLevel.Information);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
@@ -56,6 +61,9 @@ internal sealed class ProviderHost : IAsyncDisposable
         // Requests are parsed with the engine's recursion limit (DeepMessageMethodProvider), not the default binder's.
         builder.Services.RemoveAll(typeof(Grpc.AspNetCore.Server.Model.IServiceMethodProvider<>));
         builder.Services.AddSingleton<Grpc.AspNetCore.Server.Model.IServiceMethodProvider<ResourceProviderService>, DeepMessageMethodProvider>();
+        // One service for every call (it holds only singletons): registered, gRPC takes it from the container
+        // instead of constructing one per call through ActivatorUtilities.
+        builder.Services.AddSingleton<ResourceProviderService>();
         builder.Services.AddSingleton(environment);
         builder.Services.AddSingleton<SecretRedactor>();
         builder.Services.AddSingleton<CancellationHub>();

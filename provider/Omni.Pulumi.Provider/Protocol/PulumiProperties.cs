@@ -7,12 +7,16 @@ namespace Omni.Pulumi.Provider.Protocol;
 /// <remarks>Written at compile time by Omni.Pulumi.Provider.Generators for every [PulumiProperty]
 /// property: no reflection, so it works the same in a NativeAOT, trimmed build.</remarks>
 internal sealed class PulumiPropertyInfo(
+    string clrName,
     PulumiPropertyAttribute attribute,
     PulumiShape shape,
     Func<object, object?> getter,
     Action<object, object?> setter)
 {
     public string Name => Attribute.Name;
+
+    /// <summary>The C# property's name (UserName for userName).</summary>
+    public string ClrName { get; } = clrName;
 
     public PulumiPropertyAttribute Attribute { get; } = attribute;
 
@@ -49,6 +53,15 @@ internal static partial class PulumiProperties
     public static PulumiRecordInfo? RecordOf(Type type) => Records.GetValueOrDefault(type);
 
     public static bool IsPulumiObject(Type type) => Records.ContainsKey(type);
+
+    // The engine's name of each record property by (record type, C# name), inherited properties under the
+    // derived record too. Resources name properties by selecting them (Bound<T>.IsSecret(a => a.UserName)) on
+    // every call; this answers without reading the attribute again (reflection costs most in NativeAOT).
+    private static readonly FrozenDictionary<(Type Type, string ClrName), string> EngineNames =
+        Records.Values.SelectMany(r => r.Properties.Select(p => KeyValuePair.Create((r.Type, p.ClrName), p.Name))).ToFrozenDictionary();
+
+    /// <summary>The engine's name of <paramref name="type"/>'s property <paramref name="clrName"/>; null when it has no [PulumiProperty].</summary>
+    public static string? EngineNameOf(Type type, string clrName) => EngineNames.GetValueOrDefault((type, clrName));
 
     /// <summary>Written by Omni.Pulumi.Provider.Generators (PulumiProperties.g.cs).</summary>
     private static partial IEnumerable<PulumiRecordInfo> GeneratedRecords();

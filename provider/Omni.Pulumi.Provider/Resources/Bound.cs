@@ -46,8 +46,12 @@ internal static class Property
         var body = property.Body is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } conversion
             ? conversion.Operand
             : property.Body;
-        return body is MemberExpression { Member: var member } && member.GetCustomAttribute<PulumiPropertyAttribute>(inherit: true) is { } attribute
-            ? attribute.Name
+        // The generated metadata first (no reflection); the attribute itself for a member it does not know.
+        return body is MemberExpression { Member: var member }
+               && (Protocol.PulumiProperties.EngineNameOf(typeof(T), member.Name)
+                   ?? (member.DeclaringType is { } declaring ? Protocol.PulumiProperties.EngineNameOf(declaring, member.Name) : null)
+                   ?? member.GetCustomAttribute<PulumiPropertyAttribute>(inherit: true)?.Name) is { } name
+            ? name
             : throw new ArgumentException($"'{property}' must select one [PulumiProperty] property of {typeof(T).Name}, e.g. x => x.DisplayName.", nameof(property));
     }
 

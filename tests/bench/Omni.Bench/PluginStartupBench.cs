@@ -15,16 +15,20 @@ internal static class PluginStartupBench
 
     public static async Task<BenchResult> RunAsync(string nativePlugin, string frameworkDependentPlugin, CancellationToken ct = default)
     {
+        // bin/ holds the framework-dependent build when scripts/publish-plugin.sh could not link a native one:
+        // then this row compares a build with itself, and says so rather than report a speed-up of ~1.
+        var isNative = PluginProcess.IsNativeAot(nativePlugin);
         var native = await MedianStartAsync(nativePlugin, ct);
         var frameworkDependent = await MedianStartAsync(frameworkDependentPlugin, ct);
-        var speedup = frameworkDependent / native;
-        var ok = native < Goal && speedup >= GoalSpeedup;
-        return BenchResult.Time("plugin-start", native, frameworkDependent,
-            $"median of {Starts} starts to the port line, native vs framework-dependent: {speedup:0.0}x faster; goal < {Goal.TotalMilliseconds:0} ms and >= {GoalSpeedup:0}x (ratio <= {1 / GoalSpeedup:0.00}){(ok ? "" : " NOT MET")}",
-            ok: ok) with { Goal = $"< {Goal.TotalMilliseconds:0} ms, >= {GoalSpeedup:0}x" };
+        var speedup = frameworkDependent.Median / native.Median;
+        var ok = isNative && native.Median < Goal && speedup >= GoalSpeedup;
+        return BenchResult.Time("plugin-start", native.Median, frameworkDependent.Median,
+            $"median of {Starts} starts, process start to the port line on stdout, {(isNative ? "NativeAOT" : "bin/ is NOT the NativeAOT build (make build fell back; see out/publish-*-aot.log)")} "
+            + $"(fastest {native.Fastest.TotalMilliseconds:0} ms) vs framework-dependent (fastest {frameworkDependent.Fastest.TotalMilliseconds:0} ms): {speedup:0.0}x faster",
+            ok: ok) with { Goal = $"< {Goal.TotalMilliseconds:0} ms and >= {GoalSpeedup:0}x (ratio <= {1 / GoalSpeedup:0.00})" };
     }
 
-    private static async Task<TimeSpan> MedianStartAsync(string path, CancellationToken ct)
+    private static async Task<(TimeSpan Median, TimeSpan Fastest)> MedianStartAsync(string path, CancellationToken ct)
     {
         using (await PluginProcess.StartAsync(path, ct))
         {
@@ -42,6 +46,6 @@ internal static class PluginStartupBench
         }
 
         samples.Sort();
-        return samples[samples.Count / 2];
+        return (Timing.Median(samples), samples[0]);
     }
 }

@@ -190,6 +190,12 @@ internal static class PackageFiles
         w.Append("    <PackageLicenseExpression>").Append(Xml(s.License ?? "")).Append("</PackageLicenseExpression>\n");
         w.Append("    <PackageProjectUrl>").Append(Xml(s.Homepage ?? s.Repository ?? "")).Append("</PackageProjectUrl>\n");
         w.Append("    <RepositoryUrl>").Append(Xml(s.Repository ?? "")).Append("</RepositoryUrl>\n");
+        if (s.Repository is { Length: > 0 })
+        {
+            // NuGet shows the repository (and Source Link resolves sources) only with its type.
+            w.Append("    <RepositoryType>git</RepositoryType>\n");
+        }
+
         w.Append("    <PackageReadmeFile>README.md</PackageReadmeFile>\n");
         if (tags.Length > 0)
         {
@@ -212,8 +218,12 @@ internal static class PackageFiles
                 <NoWarn>1701;1702;1591</NoWarn>
               </PropertyGroup>
 
+              <!-- Symbols go in a separate Pulumi.Omni.<version>.snupkg (portable PDB with the sources
+                   embedded) for NuGet's symbol server, rather than inside the package every user downloads. -->
               <PropertyGroup>
-                <AllowedOutputExtensionsInPackageBuildOutputFolder>$(AllowedOutputExtensionsInPackageBuildOutputFolder);.pdb</AllowedOutputExtensionsInPackageBuildOutputFolder>
+                <IncludeSymbols>true</IncludeSymbols>
+                <SymbolPackageFormat>snupkg</SymbolPackageFormat>
+                <DebugType>portable</DebugType>
                 <EmbedUntrackedSources>true</EmbedUntrackedSources>
                 <PublishRepositoryUrl>true</PublishRepositoryUrl>
               </PropertyGroup>
