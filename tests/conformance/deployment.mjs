@@ -9,8 +9,9 @@
 // A library, not a test, and not a general engine.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import {
-  urnOf, USER_TYPE, UNKNOWN, DiffChanges, DiffKind, isSecret, isUnknown, reveal,
+  urnOf, USER_TYPE, UNKNOWN, DiffChanges, DiffKind, SIG, SECRET_SIG, isSecret, isUnknown, reveal,
 } from './harness.mjs';
 
 export const GROUP_TYPE = 'omni:index:Group';
@@ -88,6 +89,24 @@ function lookup(obj, propertyPath) {
   return v;
 }
 
+/**
+ * A secret as a Pulumi backend stores it: ciphertext under the secret signature, never the value
+ * (AES-256-GCM with a key that lives only as long as the Deployment, like a passphrase provider's
+ * data key that is never written next to the state).
+ */
+function sealSecrets(value, key) {
+  if (isSecret(value)) {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const sealed = Buffer.concat([cipher.update(JSON.stringify(value.value), 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return { [SIG]: SECRET_SIG, ciphertext: `v1:${iv.toString('base64')}:${sealed.toString('base64')}` };
+  }
+  if (Array.isArray(value)) return value.map((v) => sealSecrets(v, key));
+  if (value instanceof IdOf) return value;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sealSecrets(v, key)]));
+  return value;
+}
+
 /** A failure the plan itself reports (e.g. Check failures), as the engine would print it. */
 export class DeploymentError extends Error {}
 
@@ -100,6 +119,7 @@ export class Deployment {
   constructor({ plugin, stack = 'dev', project = 'omni-gitops', statePath, print = console.log }) {
     Object.assign(this, { plugin, stack, project, statePath, print });
     this.resources = new Map(); // name → { type, urn, id, inputs, outputs, dependencies }
+    this.secretsKey = randomBytes(32);
   }
 
   urn(name, type = USER_TYPE) { return urnOf(name, type, this.stack, this.project); }
@@ -107,7 +127,8 @@ export class Deployment {
   async save() {
     if (!this.statePath) return;
     await fs.mkdir(path.dirname(this.statePath), { recursive: true });
-    const state = { stack: this.stack, project: this.project, resources: Object.fromEntries(this.resources) };
+    // Secret inputs and outputs (a connection's password) are written as ciphertext, as Pulumi's state holds them.
+    const state = { stack: this.stack, project: this.project, resources: sealSecrets(Object.fromEntries(this.resources), this.secretsKey) };
     await fs.writeFile(this.statePath, JSON.stringify(state, null, 2));
   }
 
@@ -229,7 +250,7 @@ export class Deployment {
 
   #title(step) {
     const inputs = reveal(step.news ?? step.old?.inputs);
-    const shownAs = step.type === GROUP_TYPE ? inputs?.displayName : inputs?.userName;
+    const shownAs = step.type === GROUP_TYPE ? inputs?.displayName : step.type === USER_TYPE ? inputs?.userName : inputs?.name;
     return `${step.type} ${step.name}${isUnknown(shownAs) || shownAs === undefined ? '' : ` (${shownAs})`}`;
   }
 
