@@ -6,9 +6,11 @@
 // edited in Omni's UI shown as drift on refresh and restored by up, and destroy. Every step is
 // checked against the emulator. The secrets come from the caller, so that a test can look for them
 // in everything the demo writes (demo-environment.test.mjs).
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { providerPb, toStruct, fromStruct, secret, reveal } from './harness.mjs';
+import YAML from 'yaml';
+import { providerPb, toStruct, fromStruct, secret, reveal, repoRoot } from './harness.mjs';
 import { Deployment, idOf } from './deployment.mjs';
 
 export const CONNECTION = 'omni:index:Connection';
@@ -19,6 +21,8 @@ export const MODEL_GIT = 'omni:index:ModelGit';
 const FOLDER = 'omni:index:Folder';
 const FOLDER_PERMISSION = 'omni:index:FolderPermission';
 const LABEL = 'omni:index:Label';
+const USER_ATTRIBUTE = 'omni:index:UserAttribute';
+const ENVIRONMENT_ATTRIBUTE = 'warehouse_environment';
 
 /** Fresh secrets for one run, as `pulumi config set --secret` would hold them. */
 export const environmentSecrets = () => ({
@@ -27,37 +31,39 @@ export const environmentSecrets = () => ({
   webhookSecret: `whsec-${randomBytes(12).toString('hex')}`,
 });
 
-/** The dev stack's config (examples/environment/Pulumi.dev.yaml and the Pulumi.yaml defaults). */
-const devConfig = {
-  environment: 'dev',
-  analystsGroup: 'Finance Analysts',
-  engineeringGroup: 'Engineering',
-  analystsRole: 'EDITOR',
-  forceDestroyFolders: true,
-  dbHost: 'warehouse.dev.internal',
-  dbName: 'analytics_dev',
-  sandboxDbName: 'analytics_sandbox',
-  dbUser: 'omni_reader',
-  refreshSchedule: '0 2 * * ? *',
-  refreshTimezone: 'Europe/Paris',
-  gitCloneUrl: 'git@github.com:example/omni-analytics.git',
-};
+/**
+ * The dev stack's config as `pulumi up` would see it: examples/environment/Pulumi.dev.yaml over the
+ * defaults in Pulumi.yaml (the secrets come from the caller, as `pulumi config set --secret` would).
+ */
+export async function stackConfig(stack = 'dev') {
+  const dir = path.join(repoRoot, 'examples', 'environment');
+  const project = YAML.parse(await fs.readFile(path.join(dir, 'Pulumi.yaml'), 'utf8'));
+  const settings = YAML.parse(await fs.readFile(path.join(dir, `Pulumi.${stack}.yaml`), 'utf8')).config ?? {};
+  const config = Object.fromEntries(Object.entries(project.config ?? {}).filter(([, d]) => d.default !== undefined).map(([k, d]) => [k, d.default]));
+  for (const [key, value] of Object.entries(settings)) {
+    if (key.startsWith(`${project.name}:`)) config[key.slice(project.name.length + 1)] = value;
+  }
+  return config;
+}
 
 /** examples/environment/Pulumi.yaml as name → { type, inputs }, with the groups it looks up. */
 export function environmentProgram(config, groups, { password, webhookSecret }) {
   const env = config.environment;
-  const connection = (name, database) => ({
+  const connection = (name, database, extra = {}) => ({
     type: CONNECTION,
-    inputs: { name, dialect: 'postgres', host: config.dbHost, port: 5432, database, username: config.dbUser, password: secret(password), baseRole: 'VIEWER' },
+    inputs: { name, dialect: 'postgres', host: config.dbHost, port: 5432, database, username: config.dbUser, password: secret(password), baseRole: 'VIEWER', ...extra },
   });
   const folder = (name, extra = {}) => ({ type: FOLDER, inputs: { name, forceDestroy: config.forceDestroyFolders, ...extra } });
   return new Map([
-    ['warehouse', connection(`Warehouse (${env})`, config.dbName)],
+    ['environmentAttribute', { type: USER_ATTRIBUTE, inputs: { name: ENVIRONMENT_ATTRIBUTE, label: 'Warehouse environment', type: 'String',
+      description: 'Which warehouse a user queries; "sandbox" sends them to the sandbox database.' } }],
+    // The program passes environmentAttribute.name: a dependency the engine would see, written here as the name itself.
+    ['warehouse', connection(`Warehouse (${env})`, config.dbName, { environmentUserAttribute: ENVIRONMENT_ATTRIBUTE })],
     ['sandboxWarehouse', connection(`Warehouse sandbox (${env})`, config.sandboxDbName)],
     ['sandboxEnvironment', { type: ENVIRONMENT, inputs: { baseConnectionId: idOf('warehouse'), connectionId: idOf('sandboxWarehouse'), userAttributeValues: ['sandbox'] } }],
     ['schemaRefresh', { type: SCHEDULE, inputs: { connectionId: idOf('warehouse'), schedule: config.refreshSchedule, timezone: config.refreshTimezone } }],
     ['sharedModel', { type: MODEL, inputs: { connectionId: idOf('warehouse'), name: `Analytics (${env})` } }],
-    ['modelGit', { type: MODEL_GIT, inputs: { modelId: idOf('sharedModel'), cloneUrl: config.gitCloneUrl, baseBranch: env === 'prod' ? 'main' : env, webhookSecret: secret(webhookSecret) } }],
+    ['modelGit', { type: MODEL_GIT, inputs: { modelId: idOf('sharedModel'), cloneUrl: config.gitCloneUrl, baseBranch: config.gitBaseBranch, webhookSecret: secret(webhookSecret) } }],
     ['root', folder(`Analytics (${env})`, { path: `analytics-${env}` })],
     ['reports', folder('Reports', { parentFolderId: idOf('root') })],
     ['sandbox', folder('Sandbox', { parentFolderId: idOf('root') })],
@@ -96,7 +102,8 @@ async function verifyInOmni(emulator, deployment, desired, groupNames, expect) {
   const inputs = (name) => reveal(deployment.resources.get(name).inputs);
   for (const name of ['warehouse', 'sandboxWarehouse']) {
     const { connection } = await emulator.expectOk('GET', `/api/v1/connections/${id(name)}`, {}, 200);
-    expect(connection.name === inputs(name).name && connection.deletedAt === null && connection.baseRole === 'VIEWER',
+    expect(connection.name === inputs(name).name && connection.deletedAt === null && connection.baseRole === 'VIEWER'
+      && connection.userAttributeNameForConnectionsEnvironments === (inputs(name).environmentUserAttribute ?? null),
       `connection ${name} in Omni: ${JSON.stringify(connection)}`);
     expect(!JSON.stringify(connection).includes(reveal(inputs(name).password)), `Omni returned ${name}'s password`);
   }
@@ -139,6 +146,7 @@ async function verifyInOmni(emulator, deployment, desired, groupNames, expect) {
  */
 export async function runEnvironmentDemo({ emulator, stack, demoDir, ui, secrets = environmentSecrets(), print = console.log }) {
   const { header, note, expect } = ui;
+  const devConfig = await stackConfig('dev');
   const deployment = new Deployment({ plugin: stack.plugin, project: 'omni-environment', statePath: path.join(demoDir, 'environment', 'state.json'), print });
   const writes = async () => {
     const { byRoute = {} } = await emulator.counters();
@@ -165,7 +173,7 @@ export async function runEnvironmentDemo({ emulator, stack, demoDir, ui, secrets
   const password = deployment.resources.get('warehouse').outputs.password;
   expect(password?.value === secrets.dbPassword && password['4dabf18193072939515e22adb298388d'] !== undefined,
     'the connection password must be in state as a secret');
-  note(`verified in the emulator: 2 connections, their environment, the schedule, the shared model and its git link, 3 folders, 3 group permissions, 2 labels`);
+  note(`verified in the emulator: the environment attribute, 2 connections (the warehouse choosing environments by ${ENVIRONMENT_ATTRIBUTE}), their environment, the schedule, the shared model and its git link, 3 folders, 3 group permissions, 2 labels`);
 
   header('environment: rotate the password and move the schema refresh (both in place)');
   const changed = environmentProgram({ ...devConfig, refreshSchedule: '30 3 ? * MON-FRI *' }, groups,
@@ -189,14 +197,15 @@ export async function runEnvironmentDemo({ emulator, stack, demoDir, ui, secrets
 
   header('environment: a folder permission edited in the Omni UI, then refresh and up');
   const reportsId = deployment.resources.get('reports').id;
-  await emulator.expectOk('PATCH', `/api/v1/folders/${reportsId}/permissions`, { body: { userGroupIds: [groups.analysts], role: 'VIEWER' } }, 200);
-  note(`PATCH /api/v1/folders/${reportsId}/permissions ${devConfig.analystsGroup} → VIEWER (outside Pulumi)`);
+  const uiRole = devConfig.analystsRole === 'VIEWER' ? 'MANAGER' : 'VIEWER';
+  await emulator.expectOk('PATCH', `/api/v1/folders/${reportsId}/permissions`, { body: { userGroupIds: [groups.analysts], role: uiRole } }, 200);
+  note(`PATCH /api/v1/folders/${reportsId}/permissions ${devConfig.analystsGroup} → ${uiRole} (outside Pulumi)`);
   print('  pulumi refresh:');
   const drift = await deployment.refresh();
-  expect(drift.some((d) => d.name === 'analystsOnReports' && d.property === 'role' && d.after === 'VIEWER' && d.input),
+  expect(drift.some((d) => d.name === 'analystsOnReports' && d.property === 'role' && d.after === uiRole && d.input),
     `refresh did not report the role changed in the UI: ${JSON.stringify(drift)}`);
   expect(drift.every((d) => d.name === 'analystsOnReports' || !d.input), `refresh reported drift elsewhere: ${JSON.stringify(drift)}`);
-  print('  pulumi preview (the program still says EDITOR):');
+  print(`  pulumi preview (the program still says ${devConfig.analystsRole}):`);
   const restore = await deployment.preview(changed);
   expect(restore.find((s) => s.name === 'analystsOnReports')?.op === 'update', 'the next preview should set the role back in place');
   print('  pulumi up:');
@@ -224,6 +233,8 @@ export async function runEnvironmentDemo({ emulator, stack, demoDir, ui, secrets
     expect((await emulator.request('GET', `/api/v1/labels/${encodeURIComponent(desired.get(name).inputs.name)}`)).status === 404,
       `label ${name} is still in Omni after destroy`);
   }
+  const attributes = await emulator.expectOk('GET', '/api/v1/user-attributes', {}, 200);
+  expect(!(attributes.records ?? []).some((a) => a.name === ENVIRONMENT_ATTRIBUTE), 'the environment attribute is still in Omni after destroy');
   note(`verified: ${destroyed.length} resources removed from Omni (connections in its trash, the rest gone)`);
   return deployment;
 }

@@ -60,7 +60,16 @@ public static class EnvironmentStack
         var engineering = GetGroup.Invoke(new GetGroupInvokeArgs { DisplayName = c.EngineeringGroup });
 
         // ---- Connections: the warehouse, its sandbox environment and its schema refresh -----------
-        Connection Warehouse(string resourceName, string name, string database) => new(resourceName, new ConnectionArgs
+        // The user attribute whose value sends a user to a connection environment ("sandbox" below).
+        var environmentAttribute = new UserAttribute("environmentAttribute", new UserAttributeArgs
+        {
+            Name = "warehouse_environment",
+            Label = "Warehouse environment",
+            Type = "String",
+            Description = "Which warehouse a user queries; \"sandbox\" sends them to the sandbox database.",
+        });
+
+        Connection Warehouse(string resourceName, string name, string database, Input<string>? environmentUserAttribute = null) => new(resourceName, new ConnectionArgs
         {
             Name = name,
             Dialect = "postgres",
@@ -70,8 +79,9 @@ public static class EnvironmentStack
             Username = c.DbUser,
             Password = c.DbPassword,
             BaseRole = "VIEWER",
+            EnvironmentUserAttribute = environmentUserAttribute,
         });
-        var warehouse = Warehouse("warehouse", $"Warehouse ({c.Environment})", c.DbName);
+        var warehouse = Warehouse("warehouse", $"Warehouse ({c.Environment})", c.DbName, environmentAttribute.Name);
         var sandboxWarehouse = Warehouse("sandboxWarehouse", $"Warehouse sandbox ({c.Environment})", c.SandboxDbName);
 
         // Users whose environment attribute is "sandbox" query the sandbox database instead.
