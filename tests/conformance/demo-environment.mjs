@@ -190,7 +190,9 @@ export async function runEnvironmentDemo({ emulator, stack, demoDir, ui, secrets
     `a new database must replace the connection (Omni cannot PATCH it): ${JSON.stringify(renameStep.diff?.replaces)}`);
   note('verified: a different database would replace the connection (+-), as Omni cannot change it (not applied)');
   const patchesBefore = await emulator.countOf('PATCH /api/v1/connections/{id}');
+  const idsBefore = JSON.stringify([...deployment.resources].map(([name, r]) => [name, r.id]));
   await deployment.up(changed);
+  expect(JSON.stringify([...deployment.resources].map(([name, r]) => [name, r.id])) === idsBefore, 'an update in place must keep every id');
   expect(await emulator.countOf('PATCH /api/v1/connections/{id}') === patchesBefore + 2, 'the rotation must be one PATCH per connection');
   await verifyInOmni(emulator, deployment, changed, groupNames, expect);
   note('verified: one PATCH per connection, the schedule moved, the ids unchanged');
