@@ -244,6 +244,7 @@ export class Deployment {
       if (isUnknown(v)) return '(known after apply)';
       return byId.get(typeof v === 'string' ? v : v?.id);
     };
+    if (value instanceof IdOf) return value.name;
     if (Array.isArray(value) && value.length > 0 && value.every(nameOf)) return `[${value.map(nameOf).join(', ')}]`;
     return show(value);
   }
