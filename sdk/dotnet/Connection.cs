@@ -10,7 +10,7 @@ using Pulumi.Serialization;
 namespace Pulumi.Omni
 {
     /// <summary>
-    /// A database connection of the Omni organisation (`/api/v1/connections`). Its id is Omni's connection id (a UUID); import with `pulumi import omni:index:Connection &lt;name&gt; &lt;connectionId&gt;`. `password` and `privateKey` are write-only in Omni: they are kept from your inputs as secrets, never read back, and changing them rotates the credential in place (PATCH). `baseRole` also changes in place; every other input replaces the connection, since Omni's PATCH cannot change it. Omni reads back only name, dialect, database, defaultSchema and baseRole, so refresh detects drift in those only; an imported connection has no credentials in state, so the first `pulumi up` with a password sets it again (in place). Destroy moves the connection and its models to Omni's trash (soft delete); a connection already deleted counts as done.
+    /// A database connection of the Omni organisation (`/api/v1/connections`). Its id is Omni's connection id (a UUID); import with `pulumi import omni:index:Connection &lt;name&gt; &lt;connectionId&gt;`. `password` and `privateKey` are write-only in Omni: they are kept from your inputs as secrets, never read back, and changing them rotates the credential in place (PATCH). `baseRole`, `environmentUserAttribute` and `environmentDefaultValues` also change in place; every other input replaces the connection, since Omni's PATCH cannot change it. Omni reads back only name, dialect, database, defaultSchema, baseRole and the environment attribute, so refresh detects drift in those only; an imported connection has no credentials in state, so the first `pulumi up` with a password sets it again (in place). Destroy moves the connection and its models to Omni's trash (soft delete); a connection already deleted counts as done.
     /// </summary>
     [OmniResourceType("omni:index:Connection")]
     public partial class Connection : global::Pulumi.CustomResource
@@ -38,6 +38,18 @@ namespace Pulumi.Omni
         /// </summary>
         [Output("dialect")]
         public Output<string> Dialect { get; private set; } = null!;
+
+        /// <summary>
+        /// With environmentUserAttribute: the attribute values that keep a user on this connection itself, in any order. Changes in place.
+        /// </summary>
+        [Output("environmentDefaultValues")]
+        public Output<ImmutableArray<string>> EnvironmentDefaultValues { get; private set; } = null!;
+
+        /// <summary>
+        /// The user attribute whose value picks, per user, a connection environment of this (base) connection (see ConnectionEnvironment's `userAttributeValues`). Changes in place; removing it clears it in Omni.
+        /// </summary>
+        [Output("environmentUserAttribute")]
+        public Output<string?> EnvironmentUserAttribute { get; private set; } = null!;
 
         /// <summary>
         /// The database host. Not read back by Omni. Changing it replaces the connection.
@@ -167,6 +179,24 @@ namespace Pulumi.Omni
         /// </summary>
         [Input("dialect", required: true)]
         public Input<string> Dialect { get; set; } = null!;
+
+        [Input("environmentDefaultValues")]
+        private InputList<string>? _environmentDefaultValues;
+
+        /// <summary>
+        /// With environmentUserAttribute: the attribute values that keep a user on this connection itself, in any order. Changes in place.
+        /// </summary>
+        public InputList<string> EnvironmentDefaultValues
+        {
+            get => _environmentDefaultValues ?? (_environmentDefaultValues = new InputList<string>());
+            set => _environmentDefaultValues = value;
+        }
+
+        /// <summary>
+        /// The user attribute whose value picks, per user, a connection environment of this (base) connection (see ConnectionEnvironment's `userAttributeValues`). Changes in place; removing it clears it in Omni.
+        /// </summary>
+        [Input("environmentUserAttribute")]
+        public Input<string>? EnvironmentUserAttribute { get; set; }
 
         /// <summary>
         /// The database host. Not read back by Omni. Changing it replaces the connection.

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 /**
- * A database connection of the Omni organisation (`/api/v1/connections`). Its id is Omni's connection id (a UUID); import with `pulumi import omni:index:Connection <name> <connectionId>`. `password` and `privateKey` are write-only in Omni: they are kept from your inputs as secrets, never read back, and changing them rotates the credential in place (PATCH). `baseRole` also changes in place; every other input replaces the connection, since Omni's PATCH cannot change it. Omni reads back only name, dialect, database, defaultSchema and baseRole, so refresh detects drift in those only; an imported connection has no credentials in state, so the first `pulumi up` with a password sets it again (in place). Destroy moves the connection and its models to Omni's trash (soft delete); a connection already deleted counts as done.
+ * A database connection of the Omni organisation (`/api/v1/connections`). Its id is Omni's connection id (a UUID); import with `pulumi import omni:index:Connection <name> <connectionId>`. `password` and `privateKey` are write-only in Omni: they are kept from your inputs as secrets, never read back, and changing them rotates the credential in place (PATCH). `baseRole`, `environmentUserAttribute` and `environmentDefaultValues` also change in place; every other input replaces the connection, since Omni's PATCH cannot change it. Omni reads back only name, dialect, database, defaultSchema, baseRole and the environment attribute, so refresh detects drift in those only; an imported connection has no credentials in state, so the first `pulumi up` with a password sets it again (in place). Destroy moves the connection and its models to Omni's trash (soft delete); a connection already deleted counts as done.
  */
 export class Connection extends pulumi.CustomResource {
     /**
@@ -50,6 +50,14 @@ export class Connection extends pulumi.CustomResource {
      * The database dialect. Changing it replaces the connection.
      */
     public readonly dialect!: pulumi.Output<string>;
+    /**
+     * With environmentUserAttribute: the attribute values that keep a user on this connection itself, in any order. Changes in place.
+     */
+    public readonly environmentDefaultValues!: pulumi.Output<string[] | undefined>;
+    /**
+     * The user attribute whose value picks, per user, a connection environment of this (base) connection (see ConnectionEnvironment's `userAttributeValues`). Changes in place; removing it clears it in Omni.
+     */
+    public readonly environmentUserAttribute!: pulumi.Output<string | undefined>;
     /**
      * The database host. Not read back by Omni. Changing it replaces the connection.
      */
@@ -108,6 +116,8 @@ export class Connection extends pulumi.CustomResource {
             resourceInputs["database"] = args ? args.database : undefined;
             resourceInputs["defaultSchema"] = args ? args.defaultSchema : undefined;
             resourceInputs["dialect"] = args ? args.dialect : undefined;
+            resourceInputs["environmentDefaultValues"] = args ? args.environmentDefaultValues : undefined;
+            resourceInputs["environmentUserAttribute"] = args ? args.environmentUserAttribute : undefined;
             resourceInputs["host"] = args ? args.host : undefined;
             resourceInputs["name"] = args ? args.name : undefined;
             resourceInputs["password"] = args?.password ? pulumi.secret(args.password) : undefined;
@@ -122,6 +132,8 @@ export class Connection extends pulumi.CustomResource {
             resourceInputs["database"] = undefined /*out*/;
             resourceInputs["defaultSchema"] = undefined /*out*/;
             resourceInputs["dialect"] = undefined /*out*/;
+            resourceInputs["environmentDefaultValues"] = undefined /*out*/;
+            resourceInputs["environmentUserAttribute"] = undefined /*out*/;
             resourceInputs["host"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["password"] = undefined /*out*/;
@@ -159,6 +171,14 @@ export interface ConnectionArgs {
      * The database dialect. Changing it replaces the connection.
      */
     dialect: pulumi.Input<string>;
+    /**
+     * With environmentUserAttribute: the attribute values that keep a user on this connection itself, in any order. Changes in place.
+     */
+    environmentDefaultValues?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * The user attribute whose value picks, per user, a connection environment of this (base) connection (see ConnectionEnvironment's `userAttributeValues`). Changes in place; removing it clears it in Omni.
+     */
+    environmentUserAttribute?: pulumi.Input<string>;
     /**
      * The database host. Not read back by Omni. Changing it replaces the connection.
      */

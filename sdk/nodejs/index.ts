@@ -10,6 +10,16 @@ export type Connection = import("./connection").Connection;
 export const Connection: typeof import("./connection").Connection = null as any;
 utilities.lazyLoad(exports, ["Connection"], () => require("./connection"));
 
+export { ConnectionEnvironmentArgs } from "./connectionEnvironment";
+export type ConnectionEnvironment = import("./connectionEnvironment").ConnectionEnvironment;
+export const ConnectionEnvironment: typeof import("./connectionEnvironment").ConnectionEnvironment = null as any;
+utilities.lazyLoad(exports, ["ConnectionEnvironment"], () => require("./connectionEnvironment"));
+
+export { ConnectionScheduleArgs } from "./connectionSchedule";
+export type ConnectionSchedule = import("./connectionSchedule").ConnectionSchedule;
+export const ConnectionSchedule: typeof import("./connectionSchedule").ConnectionSchedule = null as any;
+utilities.lazyLoad(exports, ["ConnectionSchedule"], () => require("./connectionSchedule"));
+
 export { DocumentPermissionArgs } from "./documentPermission";
 export type DocumentPermission = import("./documentPermission").DocumentPermission;
 export const DocumentPermission: typeof import("./documentPermission").DocumentPermission = null as any;
@@ -24,6 +34,11 @@ export { FolderPermissionArgs } from "./folderPermission";
 export type FolderPermission = import("./folderPermission").FolderPermission;
 export const FolderPermission: typeof import("./folderPermission").FolderPermission = null as any;
 utilities.lazyLoad(exports, ["FolderPermission"], () => require("./folderPermission"));
+
+export { GetConnectionArgs, GetConnectionResult, GetConnectionOutputArgs } from "./getConnection";
+export const getConnection: typeof import("./getConnection").getConnection = null as any;
+export const getConnectionOutput: typeof import("./getConnection").getConnectionOutput = null as any;
+utilities.lazyLoad(exports, ["getConnection","getConnectionOutput"], () => require("./getConnection"));
 
 export { GetConnectionsArgs, GetConnectionsResult, GetConnectionsOutputArgs } from "./getConnections";
 export const getConnections: typeof import("./getConnections").getConnections = null as any;
@@ -49,6 +64,11 @@ export { GetLabelsResult } from "./getLabels";
 export const getLabels: typeof import("./getLabels").getLabels = null as any;
 export const getLabelsOutput: typeof import("./getLabels").getLabelsOutput = null as any;
 utilities.lazyLoad(exports, ["getLabels","getLabelsOutput"], () => require("./getLabels"));
+
+export { GetModelArgs, GetModelResult, GetModelOutputArgs } from "./getModel";
+export const getModel: typeof import("./getModel").getModel = null as any;
+export const getModelOutput: typeof import("./getModel").getModelOutput = null as any;
+utilities.lazyLoad(exports, ["getModel","getModelOutput"], () => require("./getModel"));
 
 export { GetModelsArgs, GetModelsResult, GetModelsOutputArgs } from "./getModels";
 export const getModels: typeof import("./getModels").getModels = null as any;
@@ -141,6 +161,10 @@ const _module = {
         switch (type) {
             case "omni:index:Connection":
                 return new Connection(name, <any>undefined, { urn })
+            case "omni:index:ConnectionEnvironment":
+                return new ConnectionEnvironment(name, <any>undefined, { urn })
+            case "omni:index:ConnectionSchedule":
+                return new ConnectionSchedule(name, <any>undefined, { urn })
             case "omni:index:DocumentPermission":
                 return new DocumentPermission(name, <any>undefined, { urn })
             case "omni:index:Folder":

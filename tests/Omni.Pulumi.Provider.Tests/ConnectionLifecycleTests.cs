@@ -181,4 +181,46 @@ public class ConnectionLifecycleTests : HarnessTest
         Assert.Empty(snowflake.Failures);
         Assert.True(Wire.IsSecret(snowflake.Inputs.Fields["privateKey"]));
     }
+
+    [Fact]
+    public async Task The_environment_attribute_is_set_after_create_changed_and_cleared_in_place_and_its_drift_is_reported()
+    {
+        await H.ConfigureAsync();
+        var withAttribute = Inputs();
+        withAttribute.Fields["environmentUserAttribute"] = Wire.Value("region");
+        withAttribute.Fields["environmentDefaultValues"] = Wire.Value(new[] { "us" });
+        var (created, inputs) = await H.CreateAsync(ConnectionType, "wh", withAttribute);
+        using var omni = H.OutOfBand();
+        var stored = await omni.Connections.GetAsync(created.Id);
+        Assert.Equal("region", stored!.EnvironmentAttributeName);
+        Assert.Equal(["us"], stored.EnvironmentDefaultValues);
+        Assert.Equal(1, await H.CountAsync("PATCH", ConnectionById)); // create cannot take it: one PATCH after the POST
+
+        var read = await H.RefreshAsync(ConnectionType, "wh", created.Id, created.Properties, inputs);
+        Assert.Equal(DiffResponse.Types.DiffChanges.DiffNone, (await H.DiffAsync(ConnectionType, read.Id, read.Properties, read.Inputs, inputs)).Changes);
+
+        var values = inputs.Clone();
+        values.Fields["environmentDefaultValues"] = Wire.Value(new[] { "us", "eu" });
+        var diff = await H.DiffAsync(ConnectionType, created.Id, created.Properties, inputs, values);
+        Assert.Equal(["environmentDefaultValues"], diff.Diffs);
+        Assert.Empty(diff.Replaces);
+        var updated = await UpdateAsync("wh", created, inputs, values);
+        Assert.Equal(["eu", "us"], (await omni.Connections.GetAsync(created.Id))!.EnvironmentDefaultValues!.Order(StringComparer.Ordinal));
+
+        await omni.Connections.UpdateAsync(created.Id, new Omni.Client.ConnectionUpdate { EnvironmentAttributeName = "department" });
+        var drift = await H.RefreshAsync(ConnectionType, "wh", created.Id, updated.Properties, values);
+        Assert.Equal("department", drift.Inputs.Fields["environmentUserAttribute"].StringValue);
+        Assert.Contains("environmentUserAttribute", (await H.DiffAsync(ConnectionType, drift.Id, drift.Properties, drift.Inputs, values)).Diffs);
+
+        var cleared = Inputs();
+        await H.Client.UpdateAsync(new UpdateRequest
+        {
+            Id = created.Id, Urn = Urn(ConnectionType, "wh"), Type = ConnectionType, Olds = drift.Properties, OldInputs = drift.Inputs, News = cleared,
+        });
+        Assert.Null((await omni.Connections.GetAsync(created.Id))!.EnvironmentAttributeName);
+
+        var orphanValues = Inputs();
+        orphanValues.Fields["environmentDefaultValues"] = Wire.Value(new[] { "us" });
+        Assert.Equal("environmentDefaultValues", Assert.Single((await H.CheckAsync(ConnectionType, "x", orphanValues)).Failures).Property);
+    }
 }

@@ -18,6 +18,7 @@ import { startEmulator, startStack, repoRoot, reveal, isUnknown, PATCH_OP, USER_
 import { Deployment, DeploymentError, GROUP_TYPE, idOf, show } from './deployment.mjs';
 import { handMadeOrganisation, runRosterExport, writesBetween } from './adoption.mjs';
 import * as access from './demo-access.mjs';
+import { runEnvironmentDemo } from './demo-environment.mjs';
 
 const rosterPath = process.env.OMNI_DEMO_ROSTER ?? path.join(repoRoot, 'examples', 'gitops', 'users.yaml');
 const demoDir = path.join(repoRoot, '.demo');
@@ -338,6 +339,7 @@ async function runHarness(emulator, stack) {
   }
 
   await adoptHandMadeOrganisation(emulator, stack);
+  await runEnvironmentDemo({ emulator, stack, demoDir, ui: { header, note, expect } });
 
   const total = (await emulator.counters()).total;
   console.log(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s; the emulator answered ${total} requests.`);

@@ -65,6 +65,10 @@ test('the demo takes the roster through the whole cycle and exits 0', async () =
   assert.match(out, /verified: 54 resources adopted under their Omni ids; the emulator counted 0 write requests/);
   assert.match(out, /Resources: 54 unchanged\n/);
   assert.match(out, /Resources: 2 updated, 52 unchanged/);
+  // The environment (examples/environment, demo-environment.mjs) after the roster.
+  for (const step of ['9. environment: preview', '10. environment: up', '11. environment: rotate', '12. environment: a folder permission', '13. environment: destroy']) {
+    assert.ok(out.includes(step), `step "${step}" printed`);
+  }
 });
 
 // A stand-in for the pulumi CLI: records each call's arguments, working folder, Pulumi settings,

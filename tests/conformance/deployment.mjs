@@ -11,8 +11,9 @@
 // A library, not a test, and not a general engine.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import {
-  urnOf, USER_TYPE, UNKNOWN, DiffChanges, DiffKind, isSecret, isUnknown, reveal,
+  urnOf, USER_TYPE, UNKNOWN, DiffChanges, DiffKind, SIG, SECRET_SIG, isSecret, isUnknown, reveal,
 } from './harness.mjs';
 
 export const GROUP_TYPE = 'omni:index:Group';
@@ -95,6 +96,24 @@ function lookup(obj, propertyPath) {
   return v;
 }
 
+/**
+ * A secret as a Pulumi backend stores it: ciphertext under the secret signature, never the value
+ * (AES-256-GCM with a key that lives only as long as the Deployment, like a passphrase provider's
+ * data key that is never written next to the state).
+ */
+function sealSecrets(value, key) {
+  if (isSecret(value)) {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const sealed = Buffer.concat([cipher.update(JSON.stringify(value.value), 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return { [SIG]: SECRET_SIG, ciphertext: `v1:${iv.toString('base64')}:${sealed.toString('base64')}` };
+  }
+  if (Array.isArray(value)) return value.map((v) => sealSecrets(v, key));
+  if (value instanceof IdOf) return value;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sealSecrets(v, key)]));
+  return value;
+}
+
 /** A failure the plan itself reports (e.g. Check failures), as the engine would print it. */
 export class DeploymentError extends Error {}
 
@@ -107,6 +126,7 @@ export class Deployment {
   constructor({ plugin, stack = 'dev', project = 'omni-gitops', statePath, print = console.log }) {
     Object.assign(this, { plugin, stack, project, statePath, print });
     this.resources = new Map(); // name → { type, urn, id, inputs, outputs, dependencies }
+    this.secretsKey = randomBytes(32);
   }
 
   urn(name, type = USER_TYPE) { return urnOf(name, type, this.stack, this.project); }
@@ -114,7 +134,8 @@ export class Deployment {
   async save() {
     if (!this.statePath) return;
     await fs.mkdir(path.dirname(this.statePath), { recursive: true });
-    const state = { stack: this.stack, project: this.project, resources: Object.fromEntries(this.resources) };
+    // Secret inputs and outputs (a connection's password) are written as ciphertext, as Pulumi's state holds them.
+    const state = { stack: this.stack, project: this.project, resources: sealSecrets(Object.fromEntries(this.resources), this.secretsKey) };
     await fs.writeFile(this.statePath, JSON.stringify(state, null, 2));
   }
 
@@ -231,16 +252,17 @@ export class Deployment {
       if (isUnknown(v)) return '(known after apply)';
       return byId.get(typeof v === 'string' ? v : v?.id);
     };
+    if (value instanceof IdOf) return value.name;
     if (Array.isArray(value) && value.length > 0 && value.every(nameOf)) return `[${value.map(nameOf).join(', ')}]`;
     // One reference (a role's userId): the resource's name.
-    if (value instanceof IdOf || (typeof value === 'string' && byId.has(value))) return nameOf(value);
+    if (typeof value === 'string' && byId.has(value)) return nameOf(value);
     return show(value);
   }
 
   #title(step) {
     const inputs = reveal(step.news ?? step.old?.inputs);
-    // A group by its name in Omni, a user by email, a role by its role name, an attribute definition by its type.
-    const shownAs = step.type === GROUP_TYPE ? inputs?.displayName : inputs?.userName ?? inputs?.roleName ?? inputs?.type;
+    // A group by its name in Omni, a user by email, others by their name, a role by its role name.
+    const shownAs = step.type === GROUP_TYPE ? inputs?.displayName : step.type === USER_TYPE ? inputs?.userName : inputs?.name ?? inputs?.roleName;
     return `${step.type} ${step.name}${isUnknown(shownAs) || shownAs === undefined ? '' : ` (${shownAs})`}`;
   }
 

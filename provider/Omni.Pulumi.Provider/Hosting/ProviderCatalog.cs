@@ -23,6 +23,8 @@ internal static class ProviderCatalog
         .Add(new GroupResource(omni, log))
         .Add(new GroupMembershipResource(omni, log))
         .Add(new ConnectionResource(omni, log))
+        .Add(new ConnectionEnvironmentResource(omni, log))
+        .Add(new ConnectionScheduleResource(omni, log))
         .Add(new ModelResource(omni, log))
         .Add(new ModelGitResource(omni, log))
         .Add(new UserAttributeResource(omni, log))
@@ -43,5 +45,7 @@ internal static class ProviderCatalog
         .Add(new GetUserModelRolesFunction(omni))
         .Add(new GetGroupModelRolesFunction(omni))
         .Add(new GetFolderFunction(omni))
-        .Add(new GetLabelsFunction(omni));
+        .Add(new GetLabelsFunction(omni))
+        .Add(new GetConnectionFunction(omni))
+        .Add(new GetModelFunction(omni));
 }

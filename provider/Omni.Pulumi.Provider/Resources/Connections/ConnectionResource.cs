@@ -6,15 +6,18 @@ namespace Omni.Pulumi.Provider.Resources.Connections;
 /// <summary>
 /// <c>omni:index:Connection</c>: a database connection. Omni's PATCH changes only baseRole and the
 /// credentials, so every other input replaces the connection (ConnectionArgs' ReplaceOnChanges) and
-/// the framework's diff says so in the preview. Omni never returns credentials, host, port, username,
+/// the framework's diff says so in the preview. The environment user attribute (which connection
+/// environment a user gets) is a PATCH field Omni's create does not take: it is set by a PATCH right
+/// after the POST. Omni never returns credentials, host, port, username,
 /// warehouse, region or the timeout: state keeps them from the inputs (credentials as secrets), and
 /// drift in them cannot be seen.
 /// </summary>
 [PulumiResource("omni:index:Connection", Description = "A database connection of the Omni organisation (`/api/v1/connections`). "
     + "Its id is Omni's connection id (a UUID); import with `pulumi import omni:index:Connection <name> <connectionId>`. "
     + "`password` and `privateKey` are write-only in Omni: they are kept from your inputs as secrets, never read back, and changing them "
-    + "rotates the credential in place (PATCH). `baseRole` also changes in place; every other input replaces the connection, since Omni's "
-    + "PATCH cannot change it. Omni reads back only name, dialect, database, defaultSchema and baseRole, so refresh detects drift in those only; "
+    + "rotates the credential in place (PATCH). `baseRole`, `environmentUserAttribute` and `environmentDefaultValues` also change in place; "
+    + "every other input replaces the connection, since Omni's PATCH cannot change it. Omni reads back only name, dialect, database, defaultSchema, "
+    + "baseRole and the environment attribute, so refresh detects drift in those only; "
     + "an imported connection has no credentials in state, so the first `pulumi up` with a password sets it again (in place). "
     + "Destroy moves the connection and its models to Omni's trash (soft delete); a connection already deleted counts as done.")]
 internal sealed class ConnectionResource(OmniSession omni, IEngineLog log) :
@@ -45,6 +48,12 @@ internal sealed class ConnectionResource(OmniSession omni, IEngineLog log) :
         if (dialectKnown && args.Dialect is "bigquery" or "athena" && args.Region is null && !news.IsUnknown(a => a.Region))
         {
             failures.Add(news.Fail(a => a.Region, $"'region' is required for a {args.Dialect} connection (Omni's rule), e.g. \"US\" or \"us-east-1\"."));
+        }
+
+        if (args.EnvironmentDefaultValues is not null && args.EnvironmentUserAttribute is null && !news.IsUnknown(a => a.EnvironmentUserAttribute))
+        {
+            failures.Add(news.Fail(a => a.EnvironmentDefaultValues,
+                "'environmentDefaultValues' only applies with 'environmentUserAttribute': set the user attribute that picks the connection environment, or remove the values."));
         }
 
         if (args.Port is { } port && port is < 1 or > 65535)
@@ -95,6 +104,24 @@ internal sealed class ConnectionResource(OmniSession omni, IEngineLog log) :
                 + "Look for it in Omni and import it with `pulumi import omni:index:Connection <name> <connectionId>` before running `pulumi up` again.", e);
         }
 
+        if (args.EnvironmentUserAttribute is { } attribute)
+        {
+            try
+            {
+                await omni.Client.Connections.UpdateAsync(id, new ConnectionUpdate
+                {
+                    EnvironmentAttributeName = attribute, EnvironmentDefaultValues = args.EnvironmentDefaultValues,
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OmniApiException or OperationCanceledException)
+            {
+                // The connection exists: the engine must keep it, without the attribute Omni does not have yet.
+                throw new ResourceInitFailedException(id, state with { EnvironmentUserAttribute = null, EnvironmentDefaultValues = null },
+                    $"Connection '{args.Name}' was created (id {id}), but setting its environmentUserAttribute failed "
+                    + $"({(e is OmniApiException api ? ResourceMessages.OmniAnswer(api) : "cancelled")}). Run `pulumi up` again to set it.", e);
+            }
+        }
+
         return new CreateResult<ConnectionState>(id, state);
     }
 
@@ -134,6 +161,11 @@ internal sealed class ConnectionResource(OmniSession omni, IEngineLog log) :
         BaseRole = known.BaseRole is null && !string.IsNullOrEmpty(known.Name) ? null : connection.BaseRole,
         Host = known.Host, Port = known.Port, Username = known.Username, Warehouse = known.Warehouse, Region = known.Region,
         QueryTimeoutSeconds = known.QueryTimeoutSeconds, Password = known.Password, PrivateKey = known.PrivateKey,
+        EnvironmentUserAttribute = connection.EnvironmentAttributeName,
+        // No values and none declared are the same thing: not drift.
+        EnvironmentDefaultValues = known.EnvironmentDefaultValues is null && connection.EnvironmentDefaultValues is null or { Count: 0 }
+            ? null
+            : connection.EnvironmentDefaultValues ?? [],
     };
 
     // ---- Update: one PATCH of what changed in place (baseRole, password, privateKey) ----------
@@ -148,11 +180,17 @@ internal sealed class ConnectionResource(OmniSession omni, IEngineLog log) :
             return new UpdateResult<ConnectionState>(state);
         }
 
+        var environmentChanged = !string.Equals(args.EnvironmentUserAttribute, olds.EnvironmentUserAttribute, StringComparison.Ordinal)
+            || !(args.EnvironmentDefaultValues ?? []).Order(StringComparer.Ordinal).SequenceEqual((olds.EnvironmentDefaultValues ?? []).Order(StringComparer.Ordinal));
         var update = new ConnectionUpdate
         {
             BaseRole = args.BaseRole is { } role && !string.Equals(role, olds.BaseRole, StringComparison.OrdinalIgnoreCase) ? role : null,
             Password = args.Password is { } password && !string.Equals(password, olds.Password, StringComparison.Ordinal) ? password : null,
             PrivateKey = args.PrivateKey is { } key && !string.Equals(key, olds.PrivateKey, StringComparison.Ordinal) ? key : null,
+            // Omni's PATCH takes the attribute and its values together; removing the attribute clears both.
+            EnvironmentAttributeName = environmentChanged ? args.EnvironmentUserAttribute : null,
+            EnvironmentDefaultValues = environmentChanged ? args.EnvironmentDefaultValues : null,
+            ClearEnvironmentAttribute = environmentChanged && args.EnvironmentUserAttribute is null && olds.EnvironmentUserAttribute is not null,
         };
         if (update.IsEmpty)
         {
@@ -229,6 +267,14 @@ internal record ConnectionArgs
         AllowedValues = ["NO_ACCESS", "VIEWER", "RESTRICTED_QUERIER", "QUERIER", "MODELER", "CONNECTION_ADMIN"])]
     public string? BaseRole { get; init; }
 
+    [PulumiProperty("environmentUserAttribute", Description = "The user attribute whose value picks, per user, a connection environment of this "
+        + "(base) connection (see ConnectionEnvironment's `userAttributeValues`). Changes in place; removing it clears it in Omni.")]
+    public string? EnvironmentUserAttribute { get; init; }
+
+    [PulumiProperty("environmentDefaultValues", Description = "With environmentUserAttribute: the attribute values that keep a user on this "
+        + "connection itself, in any order. Changes in place.", Unordered = true)]
+    public IReadOnlyList<string>? EnvironmentDefaultValues { get; init; }
+
     [PulumiProperty("password", Description = "The database password (required unless a Snowflake connection sets privateKey). Write-only in Omni: "
         + "kept from this input as a secret, never read back. Changing it rotates the password in place.", Secret = true)]
     public string? Password { get; init; }
@@ -246,5 +292,6 @@ internal sealed record ConnectionState : ConnectionArgs
         Name = args.Name, Dialect = args.Dialect, Database = args.Database, DefaultSchema = args.DefaultSchema, Host = args.Host, Port = args.Port,
         Username = args.Username, Warehouse = args.Warehouse, Region = args.Region, QueryTimeoutSeconds = args.QueryTimeoutSeconds,
         BaseRole = args.BaseRole, Password = args.Password, PrivateKey = args.PrivateKey,
+        EnvironmentUserAttribute = args.EnvironmentUserAttribute, EnvironmentDefaultValues = args.EnvironmentDefaultValues,
     };
 }

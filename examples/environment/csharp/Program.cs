@@ -1,0 +1,4 @@
+using OmniEnvironment;
+using Pulumi;
+
+return await Deployment.RunAsync(() => EnvironmentStack.Define(EnvironmentConfig.Load()));
