@@ -52,6 +52,12 @@ public sealed record EmulatorOptions
     /// </summary>
     public string? KeyOwner { get; init; }
 
+    /// <summary>
+    /// The answer to a wrong key (<c>--wrong-key-status 401|403</c>): 401 "Unauthorized: Missing or invalid API key" as
+    /// the OpenAPI document says (default), or 403 "Invalid bearer token", which Omni has been seen to send.
+    /// </summary>
+    public int WrongKeyStatus { get; init; } = 401;
+
     /// <summary>The group the key owner is seeded into (<c>--admin-group</c>), "Admins" by default.</summary>
     public string AdminGroup { get; init; } = "Admins";
 
@@ -62,7 +68,7 @@ public sealed record EmulatorOptions
         "omni-emulator [--urls URL] [--data DIR | --in-memory] [--api-key KEY] [--pat TOKEN]... " +
         "[--requests-per-minute N] [--rate-limit-window-seconds S] [--retry-after] [--attributes FILE] [--bool-attributes true-false|yes-no] [--seed-documents N] " +
         "[--no-seed] [--seed-connection NAME[=DIALECT]]... [--seed-shared-model NAME[@CONNECTION]]... [--custom-role NAME=BASE_ROLE]... " +
-        "[--key-owner EMAIL [--admin-group NAME]] [--seed-embed-user EXTERNAL_ID[=EMAIL]]...";
+        "[--key-owner EMAIL [--admin-group NAME]] [--seed-embed-user EXTERNAL_ID[=EMAIL]]... [--wrong-key-status 401|403]";
 
     /// <summary>Reads the command line; throws <see cref="ArgumentException"/> naming the flag at fault.</summary>
     public static EmulatorOptions Parse(string[] args)
@@ -108,6 +114,17 @@ public sealed record EmulatorOptions
                     }
 
                     options = options with { KeyOwner = owner };
+                    break;
+                case "--wrong-key-status":
+                    options = options with
+                    {
+                        WrongKeyStatus = Value(args, ref i) switch
+                        {
+                            "401" => 401,
+                            "403" => 403,
+                            var other => throw new ArgumentException($"--wrong-key-status must be 401 or 403, got '{other}'.", nameof(args)),
+                        },
+                    };
                     break;
                 case "--admin-group": options = options with { AdminGroup = Value(args, ref i) }; break;
                 case "--seed-embed-user": embedUsers.Add(Storage.SeedEmbedUser.Parse(Value(args, ref i))); break;
@@ -164,7 +181,7 @@ public sealed record EmulatorOptions
             .Append(CultureInfo.InvariantCulture,
             $"SeedConnections = {SeedConnections.Count}, SeedSharedModels = {SeedSharedModels.Count}, CustomModelRoles = {CustomModelRoles.Count}, ")
             .Append(CultureInfo.InvariantCulture,
-            $"KeyOwner = {KeyOwner ?? "(none)"}, AdminGroup = {AdminGroup}, SeedEmbedUsers = {SeedEmbedUsers.Count}");
+            $"KeyOwner = {KeyOwner ?? "(none)"}, AdminGroup = {AdminGroup}, SeedEmbedUsers = {SeedEmbedUsers.Count}, WrongKeyStatus = {WrongKeyStatus}");
         return true;
     }
 }

@@ -91,4 +91,16 @@ public sealed class EmbedUserAndKeyOwnerTests
         await Responses.ExpectAsync(await emulator.PostAsync("/__emulator/reset", "{}"), 204);
         await Responses.ExpectAsync(await emulator.GetAsync("/api/scim/v2/users"), 200); // the reset seeds the owner again
     }
+
+    [Fact]
+    public async Task With_wrong_key_status_403_a_wrong_key_gets_omnis_invalid_bearer_token_and_no_key_still_401()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o with { WrongKeyStatus = 403 });
+        using var wrong = emulator.ClientWithToken("not-the-key");
+        using var none = emulator.ClientWithToken(null);
+
+        Assert.Contains("Invalid bearer token", await Responses.ExpectErrorAsync(await wrong.GetAsync("/api/v1/whoami"), 403), StringComparison.Ordinal);
+        Assert.Equal(401, (int)(await none.GetAsync("/api/v1/whoami")).StatusCode);
+        Assert.Equal(403, EmulatorOptions.Parse(["--wrong-key-status", "403"]).WrongKeyStatus);
+    }
 }

@@ -17,6 +17,7 @@ import YAML from 'yaml';
 import { startEmulator, startStack, repoRoot, reveal, isUnknown, PATCH_OP, USER_TYPE, DiffKind } from './harness.mjs';
 import { Deployment, DeploymentError, GROUP_TYPE, idOf, show } from './deployment.mjs';
 import { handMadeOrganisation, runRosterExport, writesBetween } from './adoption.mjs';
+import { demoEmulatorArgs, storedFormStep } from './demo-stored-form.mjs';
 
 const rosterPath = process.env.OMNI_DEMO_ROSTER ?? path.join(repoRoot, 'examples', 'gitops', 'users.yaml');
 const demoDir = path.join(repoRoot, '.demo');
@@ -305,6 +306,7 @@ async function runHarness(emulator, stack) {
   note(`verified: ${groupCount} groups and ${destroyed.length - groupCount} users removed from Omni`);
 
   await adoptHandMadeOrganisation(emulator, stack);
+  await storedFormStep({ stack, stateDir: demoDir, ui: { header, note, expect } });
 
   const total = (await emulator.counters()).total;
   console.log(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s; the emulator answered ${total} requests.`);
@@ -665,7 +667,7 @@ async function main() {
     const mode = chooseMode(options.mode);
     await fs.rm(demoDir, { recursive: true, force: true });
     await fs.mkdir(demoDir, { recursive: true });
-    emulator = await startEmulator({ dataDir: path.join(demoDir, 'emulator') });
+    emulator = await startEmulator({ dataDir: path.join(demoDir, 'emulator'), extraArgs: demoEmulatorArgs() });
     if (mode === 'cli') {
       note(`emulator at ${emulator.baseUrl} (data in .demo/emulator)`);
       await runCli(emulator, options);

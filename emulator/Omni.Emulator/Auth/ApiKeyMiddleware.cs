@@ -26,6 +26,15 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, Credentials credent
             : null;
         if (caller is null)
         {
+            // A bearer token that is no key: 403 "Invalid bearer token" with --wrong-key-status 403 (Omni has been seen
+            // to answer so); a missing header is always 401.
+            if (options.WrongKeyStatus == StatusCodes.Status403Forbidden && header is not null
+                && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                await ErrorResponses.WriteAsync(context, StatusCodes.Status403Forbidden, "Invalid bearer token").ConfigureAwait(false);
+                return;
+            }
+
             await ErrorResponses.WriteAsync(context, StatusCodes.Status401Unauthorized,
                 "Unauthorized: Missing or invalid API key").ConfigureAwait(false);
             return;
