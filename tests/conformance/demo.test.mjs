@@ -52,6 +52,9 @@ test('the demo takes the roster through the whole cycle and exits 0', async () =
   assert.match(out, /verified: 54 resources adopted under their Omni ids; the emulator counted 0 write requests/);
   assert.match(out, /Resources: 54 unchanged\n/);
   assert.match(out, /Resources: 2 updated, 52 unchanged/);
+  // Stored form (issue 16 item 8): no drift whether Omni stores true as "true" or as "yes".
+  assert.match(out, /--bool-attributes true-false: up sent good_blob: true, Omni holds "true".*refresh: no change; preview: no changes/);
+  assert.match(out, /--bool-attributes yes-no: up sent good_blob: true, Omni holds "yes".*refresh: no change; preview: no changes/);
 });
 
 // A stand-in for the pulumi CLI: records each call's arguments, working folder, Pulumi settings,
