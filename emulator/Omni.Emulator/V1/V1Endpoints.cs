@@ -23,6 +23,14 @@ internal static class V1Endpoints
         app.MapGet("/api/v1/user-attributes", (AttributeDefinitions definitions) =>
             Results.Json(new UserAttributeList(definitions.Records), EmulatorJson.Context.UserAttributeList));
 
+        if (app.ServiceProvider.GetRequiredService<EmulatorOptions>().KeyOwner is null)
+        {
+            app.MapGet("/api/v1/whoami", (HttpContext context) =>
+                Results.Json(context.Features.Get<Caller>() is { IsPersonalToken: true } ? PersonalTokenOwner : OrganizationKeyOwner,
+                    EmulatorJson.Context.WhoAmIResponse));
+            return;
+        }
+
         app.MapGet("/api/v1/whoami", async (HttpContext context, EmulatorOptions options, Storage.UserStore users) =>
         {
             if (context.Features.Get<Caller>() is { IsPersonalToken: true })
@@ -30,15 +38,10 @@ internal static class V1Endpoints
                 return Results.Json(PersonalTokenOwner, EmulatorJson.Context.WhoAmIResponse);
             }
 
-            if (options.KeyOwner is null)
-            {
-                return Results.Json(OrganizationKeyOwner, EmulatorJson.Context.WhoAmIResponse);
-            }
-
             // The owner as the SCIM user is now (a rename shows); the key itself is refused once the
             // owner is gone (ApiKeyMiddleware), so this answers only while the owner exists.
             var owner = await users.FindAsync(OrganizationKeyOwnerId, context.RequestAborted).ConfigureAwait(false);
-            return Results.Json(OrganizationKeyOwner with { Name = owner?.DisplayName ?? OrganizationKeyOwner.Name, Email = owner?.UserName ?? options.KeyOwner },
+            return Results.Json(OrganizationKeyOwner with { Name = owner?.DisplayName ?? OrganizationKeyOwner.Name, Email = owner?.UserName ?? options.KeyOwner! },
                 EmulatorJson.Context.WhoAmIResponse);
         });
     }

@@ -126,8 +126,18 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
     // ---- Update: only allowSelfLockout changes in place (groupId and userId replace); nothing is sent
 
     public Task<UpdateResult<GroupMembershipState>> UpdateAsync(UpdateRequest<GroupMembershipArgs, GroupMembershipState> request,
-        CancellationToken cancellationToken) =>
-        Task.FromResult(new UpdateResult<GroupMembershipState>(request.Olds with { AllowSelfLockout = request.News.Value.AllowSelfLockout }));
+        CancellationToken cancellationToken)
+    {
+        var news = request.News.Value;
+        if (!string.Equals(news.GroupId, request.Olds.GroupId, StringComparison.Ordinal) || !string.Equals(news.UserId, request.Olds.UserId, StringComparison.Ordinal))
+        {
+            // Diff marks both ids as replacing, so the engine never asks this; answering would record a pair Omni does not hold.
+            throw new InvalidOperationException($"A GroupMembership's groupId and userId cannot be updated in place (changing them replaces it); "
+                + $"the engine asked to update {request.Id} to {news.GroupId}/{news.UserId}, which is a provider bug.");
+        }
+
+        return Task.FromResult(new UpdateResult<GroupMembershipState>(request.Olds with { AllowSelfLockout = news.AllowSelfLockout }));
+    }
 
     // ---- Delete: one PATCH remove; a group or member already gone counts as done ------------
 
