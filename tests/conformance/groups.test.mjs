@@ -108,7 +108,7 @@ test('membership: additive lifecycle with import; the user deleted outside Pulum
 
   const imported = await stack.plugin.read({ id: membership.id, urn: urnOf(name('imported'), MEMBERSHIP), properties: {}, inputs: {} });
   assert.equal(imported.id, membership.id);
-  assert.deepEqual(imported.inputs, { groupId: group.id, userId: bob.id });
+  assert.deepEqual(imported.inputs, { groupId: group.id, userId: bob.id, allowSelfLockout: false });
 
   await stack.plugin.delete({ id: other.id, urn: other.urn, properties: other.outputs });
   assert.deepEqual(await memberIdsInOmni(group.id), [bob.id], 'deleting a membership removes only its member');
