@@ -148,7 +148,7 @@ function changeRoster(roster) {
 }
 
 // Schema defaults are left out of generated code, as `pulumi import` does.
-const DEFAULTS = { active: true, deletionMode: 'delete', adoptExisting: false };
+const DEFAULTS = { active: true, deletionMode: 'delete', adoptExisting: false, allowSelfLockout: false };
 
 function importSnippets(name, inputs) {
   const order = ['userName', 'displayName', 'active', 'attributes', 'deletionMode', 'adoptExisting'];
