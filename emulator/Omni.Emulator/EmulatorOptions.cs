@@ -45,10 +45,30 @@ public sealed record EmulatorOptions
     /// </summary>
     public bool BooleanAttributesAsYesNo { get; init; }
 
+    /// <summary>
+    /// The userName (email) of the organization key's owner (<c>--key-owner</c>): seeded as a real SCIM user
+    /// (id <see cref="V1.V1Endpoints.OrganizationKeyOwnerId"/>) in the group <see cref="AdminGroup"/>, and what
+    /// whoami reports. Null (default): whoami names a fixed "Emulator Admin" who is no SCIM user.
+    /// </summary>
+    public string? KeyOwner { get; init; }
+
+    /// <summary>
+    /// The answer to a wrong key (<c>--wrong-key-status 401|403</c>): 401 "Unauthorized: Missing or invalid API key" as
+    /// the OpenAPI document says (default), or 403 "Invalid bearer token", which Omni has been seen to send.
+    /// </summary>
+    public int WrongKeyStatus { get; init; } = 401;
+
+    /// <summary>The group the key owner is seeded into (<c>--admin-group</c>), "Admins" by default.</summary>
+    public string AdminGroup { get; init; } = "Admins";
+
+    /// <summary>Embed users present from the start and after a reset (<c>--seed-embed-user EXTERNAL_ID[=EMAIL]</c>).</summary>
+    public IReadOnlyList<Storage.SeedEmbedUser> SeedEmbedUsers { get; init; } = [];
+
     public const string Usage =
         "omni-emulator [--urls URL] [--data DIR | --in-memory] [--api-key KEY] [--pat TOKEN]... " +
         "[--requests-per-minute N] [--rate-limit-window-seconds S] [--retry-after] [--attributes FILE] [--bool-attributes true-false|yes-no] [--seed-documents N] " +
-        "[--no-seed] [--seed-connection NAME[=DIALECT]]... [--seed-shared-model NAME[@CONNECTION]]... [--custom-role NAME=BASE_ROLE]...";
+        "[--no-seed] [--seed-connection NAME[=DIALECT]]... [--seed-shared-model NAME[@CONNECTION]]... [--custom-role NAME=BASE_ROLE]... " +
+        "[--key-owner EMAIL [--admin-group NAME]] [--seed-embed-user EXTERNAL_ID[=EMAIL]]... [--wrong-key-status 401|403]";
 
     /// <summary>Reads the command line; throws <see cref="ArgumentException"/> naming the flag at fault.</summary>
     public static EmulatorOptions Parse(string[] args)
@@ -56,6 +76,7 @@ public sealed record EmulatorOptions
         ArgumentNullException.ThrowIfNull(args);
         var options = new EmulatorOptions();
         var pats = new List<string>();
+        var embedUsers = new List<Storage.SeedEmbedUser>();
         var catalog = new Storage.CatalogFlags();
         for (var i = 0; i < args.Length; i++)
         {
@@ -85,6 +106,28 @@ public sealed record EmulatorOptions
                 case "--no-seed" or "--seed-connection" or "--seed-shared-model" or "--custom-role":
                     catalog.Read(flag, flag == "--no-seed" ? null : Value(args, ref i));
                     break;
+                case "--key-owner":
+                    var owner = Value(args, ref i);
+                    if (!owner.Contains('@', StringComparison.Ordinal))
+                    {
+                        throw new ArgumentException($"--key-owner must be the owner's email (userName), e.g. admin@example.com, got '{owner}'.", nameof(args));
+                    }
+
+                    options = options with { KeyOwner = owner };
+                    break;
+                case "--wrong-key-status":
+                    options = options with
+                    {
+                        WrongKeyStatus = Value(args, ref i) switch
+                        {
+                            "401" => 401,
+                            "403" => 403,
+                            var other => throw new ArgumentException($"--wrong-key-status must be 401 or 403, got '{other}'.", nameof(args)),
+                        },
+                    };
+                    break;
+                case "--admin-group": options = options with { AdminGroup = Value(args, ref i) }; break;
+                case "--seed-embed-user": embedUsers.Add(Storage.SeedEmbedUser.Parse(Value(args, ref i))); break;
                 case "--bool-attributes":
                     options = options with
                     {
@@ -101,7 +144,7 @@ public sealed record EmulatorOptions
             }
         }
 
-        return catalog.ApplyTo(options) with { PersonalAccessTokens = pats };
+        return catalog.ApplyTo(options) with { PersonalAccessTokens = pats, SeedEmbedUsers = embedUsers };
     }
 
     private static string Value(string[] args, ref int i)
@@ -136,7 +179,9 @@ public sealed record EmulatorOptions
             .Append(CultureInfo.InvariantCulture,
             $"RateLimitWindow = {RateLimitWindow}, RetryAfter = {RetryAfter}, AttributesFile = {AttributesFile ?? "(embedded)"}, SeedDocuments = {SeedDocuments}, ")
             .Append(CultureInfo.InvariantCulture,
-            $"SeedConnections = {SeedConnections.Count}, SeedSharedModels = {SeedSharedModels.Count}, CustomModelRoles = {CustomModelRoles.Count}");
+            $"SeedConnections = {SeedConnections.Count}, SeedSharedModels = {SeedSharedModels.Count}, CustomModelRoles = {CustomModelRoles.Count}, ")
+            .Append(CultureInfo.InvariantCulture,
+            $"KeyOwner = {KeyOwner ?? "(none)"}, AdminGroup = {AdminGroup}, SeedEmbedUsers = {SeedEmbedUsers.Count}, WrongKeyStatus = {WrongKeyStatus}");
         return true;
     }
 }

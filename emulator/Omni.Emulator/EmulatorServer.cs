@@ -121,6 +121,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         services.AddSingleton(credentials);
         services.AddSingleton<AttributeValues>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<EmbedUserStore>();
         services.AddSingleton<GroupStore>();
         services.AddContentServices();
         services.AddCatalog(options);
@@ -139,6 +140,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         // wrong method. Unknown paths (404) and wrong methods (405) get their body here instead.
         app.UseStatusCodePages(ErrorResponses.WriteForEmptyAnswerAsync);
         app.MapUserEndpoints();
+        app.MapEmbedUserEndpoints();
         app.MapGroupEndpoints();
         app.MapV1Endpoints();
         app.MapContentEndpoints();

@@ -46,6 +46,7 @@ public sealed class OmniClient : IDisposable
             throw;
         }
         Users = new OmniUsers(_transport);
+        EmbedUsers = new OmniEmbedUsers(_transport);
         Groups = new OmniGroups(_transport);
         UserAttributes = new OmniUserAttributes(_transport);
         Folders = new OmniFolders(_transport);
@@ -57,6 +58,9 @@ public sealed class OmniClient : IDisposable
     }
 
     public OmniUsers Users { get; }
+
+    /// <summary>Embed users (read and delete only: embed SSO sessions create them).</summary>
+    public OmniEmbedUsers EmbedUsers { get; }
 
     public OmniGroups Groups { get; }
 

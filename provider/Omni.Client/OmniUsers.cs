@@ -36,13 +36,14 @@ public sealed class OmniUsers : IOmniUsers
         return response.StatusCode == HttpStatusCode.NotFound ? null : ParseUser(Ensure(response));
     }
 
-    /// <summary>Asks Omni with a userName filter, then re-checks case-insensitively (Omni's matching is not documented).</summary>
+    /// <summary>Asks Omni with a userName filter, then re-checks case-insensitively (Omni's matching is not documented).
+    /// An embed user is never the answer, should Omni ever list one here: its userName is synthetic.</summary>
     public async Task<ScimUser?> FindByUserNameAsync(string userName, CancellationToken ct = default)
     {
         RequireText(userName, "userName");
         await foreach (var user in ListAsync(ScimFilter.Equal("userName", userName), 100, ct).ConfigureAwait(false))
         {
-            if (string.Equals(user.UserName, userName, StringComparison.OrdinalIgnoreCase))
+            if (!user.IsEmbedUser && string.Equals(user.UserName, userName, StringComparison.OrdinalIgnoreCase))
             {
                 return user;
             }

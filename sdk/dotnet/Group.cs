@@ -16,13 +16,19 @@ namespace Pulumi.Omni
     public partial class Group : global::Pulumi.CustomResource
     {
         /// <summary>
+        /// Allow this resource to delete or deactivate the user who owns the provider's API key, or to take them out of the admin group (the provider's `adminGroup` setting). Without it such a plan is refused before anything is sent, because every later call with that key would fail. For a destroy, set it and run `pulumi up` first: a destroy reads it from the stack's state.
+        /// </summary>
+        [Output("allowSelfLockout")]
+        public Output<bool> AllowSelfLockout { get; private set; } = null!;
+
+        /// <summary>
         /// When Omni created the group (ISO 8601).
         /// </summary>
         [Output("created")]
         public Output<string?> Created { get; private set; } = null!;
 
         /// <summary>
-        /// The group's name in Omni: at most 64 characters, unique in the organisation, no control characters. Renaming updates the group in place; a change of letter case alone is a rename too.
+        /// The group's name in Omni: at most 64 characters, unique in the organisation, no control characters. Renaming updates the group in place. Compared case-insensitively, as Omni compares group names: a change of letter case alone is no change, whether it comes from the program, an import or a refresh.
         /// </summary>
         [Output("displayName")]
         public Output<string> DisplayName { get; private set; } = null!;
@@ -92,7 +98,13 @@ namespace Pulumi.Omni
     public sealed class GroupArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// The group's name in Omni: at most 64 characters, unique in the organisation, no control characters. Renaming updates the group in place; a change of letter case alone is a rename too.
+        /// Allow this resource to delete or deactivate the user who owns the provider's API key, or to take them out of the admin group (the provider's `adminGroup` setting). Without it such a plan is refused before anything is sent, because every later call with that key would fail. For a destroy, set it and run `pulumi up` first: a destroy reads it from the stack's state.
+        /// </summary>
+        [Input("allowSelfLockout")]
+        public Input<bool>? AllowSelfLockout { get; set; }
+
+        /// <summary>
+        /// The group's name in Omni: at most 64 characters, unique in the organisation, no control characters. Renaming updates the group in place. Compared case-insensitively, as Omni compares group names: a change of letter case alone is no change, whether it comes from the program, an import or a refresh.
         /// </summary>
         [Input("displayName", required: true)]
         public Input<string> DisplayName { get; set; } = null!;
@@ -111,6 +123,7 @@ namespace Pulumi.Omni
 
         public GroupArgs()
         {
+            AllowSelfLockout = false;
         }
         public static new GroupArgs Empty => new GroupArgs();
     }

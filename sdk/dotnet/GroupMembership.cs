@@ -16,6 +16,12 @@ namespace Pulumi.Omni
     public partial class GroupMembership : global::Pulumi.CustomResource
     {
         /// <summary>
+        /// Allow this resource to delete or deactivate the user who owns the provider's API key, or to take them out of the admin group (the provider's `adminGroup` setting). Without it such a plan is refused before anything is sent, because every later call with that key would fail. For a destroy, set it and run `pulumi up` first: a destroy reads it from the stack's state.
+        /// </summary>
+        [Output("allowSelfLockout")]
+        public Output<bool> AllowSelfLockout { get; private set; } = null!;
+
+        /// <summary>
         /// The group's id (e.g. a Group resource's `id`). Changing it replaces the membership.
         /// </summary>
         [Output("groupId")]
@@ -74,6 +80,12 @@ namespace Pulumi.Omni
     public sealed class GroupMembershipArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
+        /// Allow this resource to delete or deactivate the user who owns the provider's API key, or to take them out of the admin group (the provider's `adminGroup` setting). Without it such a plan is refused before anything is sent, because every later call with that key would fail. For a destroy, set it and run `pulumi up` first: a destroy reads it from the stack's state.
+        /// </summary>
+        [Input("allowSelfLockout")]
+        public Input<bool>? AllowSelfLockout { get; set; }
+
+        /// <summary>
         /// The group's id (e.g. a Group resource's `id`). Changing it replaces the membership.
         /// </summary>
         [Input("groupId", required: true)]
@@ -87,6 +99,7 @@ namespace Pulumi.Omni
 
         public GroupMembershipArgs()
         {
+            AllowSelfLockout = false;
         }
         public static new GroupMembershipArgs Empty => new GroupMembershipArgs();
     }

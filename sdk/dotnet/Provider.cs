@@ -16,6 +16,12 @@ namespace Pulumi.Omni
     public partial class Provider : global::Pulumi.ProviderResource
     {
         /// <summary>
+        /// The group (its displayName, in any letter case, or its id) whose membership makes the API key's owner an admin. Plans that take the key's owner out of it (Group memberIds, GroupMembership) are refused unless the resource sets `allowSelfLockout: true`. Defaults to `Admins`. Falls back to `OMNI_ADMIN_GROUP`.
+        /// </summary>
+        [Output("adminGroup")]
+        public Output<string?> AdminGroup { get; private set; } = null!;
+
+        /// <summary>
         /// An Omni Organization API key (personal access tokens cannot use SCIM). Set it with `pulumi config set --secret omni:apiKey &lt;key&gt;`. Falls back to the `OMNI_API_KEY` environment variable.
         /// </summary>
         [Output("apiKey")]
@@ -60,6 +66,12 @@ namespace Pulumi.Omni
 
     public sealed class ProviderArgs : global::Pulumi.ResourceArgs
     {
+        /// <summary>
+        /// The group (its displayName, in any letter case, or its id) whose membership makes the API key's owner an admin. Plans that take the key's owner out of it (Group memberIds, GroupMembership) are refused unless the resource sets `allowSelfLockout: true`. Defaults to `Admins`. Falls back to `OMNI_ADMIN_GROUP`.
+        /// </summary>
+        [Input("adminGroup")]
+        public Input<string>? AdminGroup { get; set; }
+
         [Input("apiKey")]
         private Input<string>? _apiKey;
 
@@ -102,6 +114,7 @@ namespace Pulumi.Omni
 
         public ProviderArgs()
         {
+            AdminGroup = Utilities.GetEnv("OMNI_ADMIN_GROUP") ?? "Admins";
             ApiKey = Utilities.GetEnv("OMNI_API_KEY");
             BaseUrl = Utilities.GetEnv("OMNI_BASE_URL");
             MaxRetries = 5;

@@ -34,6 +34,12 @@ namespace Pulumi.Omni
         public Output<bool> Adopted { get; private set; } = null!;
 
         /// <summary>
+        /// Allow this resource to delete or deactivate the user who owns the provider's API key, or to take them out of the admin group (the provider's `adminGroup` setting). Without it such a plan is refused before anything is sent, because every later call with that key would fail. For a destroy, set it and run `pulumi up` first: a destroy reads it from the stack's state.
+        /// </summary>
+        [Output("allowSelfLockout")]
+        public Output<bool> AllowSelfLockout { get; private set; } = null!;
+
+        /// <summary>
         /// User attribute reference names to values (string, number, bool or list), as Omni stores them.
         /// </summary>
         [Output("attributes")]
@@ -145,6 +151,12 @@ namespace Pulumi.Omni
         [Input("adoptExisting")]
         public Input<bool>? AdoptExisting { get; set; }
 
+        /// <summary>
+        /// Allow this resource to delete or deactivate the user who owns the provider's API key, or to take them out of the admin group (the provider's `adminGroup` setting). Without it such a plan is refused before anything is sent, because every later call with that key would fail. For a destroy, set it and run `pulumi up` first: a destroy reads it from the stack's state.
+        /// </summary>
+        [Input("allowSelfLockout")]
+        public Input<bool>? AllowSelfLockout { get; set; }
+
         [Input("attributes")]
         private InputMap<object>? _attributes;
 
@@ -179,6 +191,7 @@ namespace Pulumi.Omni
         {
             Active = true;
             AdoptExisting = false;
+            AllowSelfLockout = false;
             DeletionMode = "delete";
         }
         public static new UserArgs Empty => new UserArgs();

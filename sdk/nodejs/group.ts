@@ -37,11 +37,15 @@ export class Group extends pulumi.CustomResource {
     }
 
     /**
+     * Allow this resource to delete or deactivate the user who owns the provider's API key, or to take them out of the admin group (the provider's `adminGroup` setting). Without it such a plan is refused before anything is sent, because every later call with that key would fail. For a destroy, set it and run `pulumi up` first: a destroy reads it from the stack's state.
+     */
+    public readonly allowSelfLockout!: pulumi.Output<boolean>;
+    /**
      * When Omni created the group (ISO 8601).
      */
     public /*out*/ readonly created!: pulumi.Output<string | undefined>;
     /**
-     * The group's name in Omni: at most 64 characters, unique in the organisation, no control characters. Renaming updates the group in place; a change of letter case alone is a rename too.
+     * The group's name in Omni: at most 64 characters, unique in the organisation, no control characters. Renaming updates the group in place. Compared case-insensitively, as Omni compares group names: a change of letter case alone is no change, whether it comes from the program, an import or a refresh.
      */
     public readonly displayName!: pulumi.Output<string>;
     /**
@@ -71,12 +75,14 @@ export class Group extends pulumi.CustomResource {
             if ((!args || args.displayName === undefined) && !opts.urn) {
                 throw new Error("Missing required property 'displayName'");
             }
+            resourceInputs["allowSelfLockout"] = (args ? args.allowSelfLockout : undefined) ?? false;
             resourceInputs["displayName"] = args ? args.displayName : undefined;
             resourceInputs["memberIds"] = args ? args.memberIds : undefined;
             resourceInputs["created"] = undefined /*out*/;
             resourceInputs["lastModified"] = undefined /*out*/;
             resourceInputs["members"] = undefined /*out*/;
         } else {
+            resourceInputs["allowSelfLockout"] = undefined /*out*/;
             resourceInputs["created"] = undefined /*out*/;
             resourceInputs["displayName"] = undefined /*out*/;
             resourceInputs["lastModified"] = undefined /*out*/;
@@ -93,7 +99,11 @@ export class Group extends pulumi.CustomResource {
  */
 export interface GroupArgs {
     /**
-     * The group's name in Omni: at most 64 characters, unique in the organisation, no control characters. Renaming updates the group in place; a change of letter case alone is a rename too.
+     * Allow this resource to delete or deactivate the user who owns the provider's API key, or to take them out of the admin group (the provider's `adminGroup` setting). Without it such a plan is refused before anything is sent, because every later call with that key would fail. For a destroy, set it and run `pulumi up` first: a destroy reads it from the stack's state.
+     */
+    allowSelfLockout?: pulumi.Input<boolean>;
+    /**
+     * The group's name in Omni: at most 64 characters, unique in the organisation, no control characters. Renaming updates the group in place. Compared case-insensitively, as Omni compares group names: a change of letter case alone is no change, whether it comes from the program, an import or a refresh.
      */
     displayName: pulumi.Input<string>;
     /**

@@ -35,6 +35,10 @@ export class GroupMembership extends pulumi.CustomResource {
     }
 
     /**
+     * Allow this resource to delete or deactivate the user who owns the provider's API key, or to take them out of the admin group (the provider's `adminGroup` setting). Without it such a plan is refused before anything is sent, because every later call with that key would fail. For a destroy, set it and run `pulumi up` first: a destroy reads it from the stack's state.
+     */
+    public readonly allowSelfLockout!: pulumi.Output<boolean>;
+    /**
      * The group's id (e.g. a Group resource's `id`). Changing it replaces the membership.
      */
     public readonly groupId!: pulumi.Output<string>;
@@ -60,9 +64,11 @@ export class GroupMembership extends pulumi.CustomResource {
             if ((!args || args.userId === undefined) && !opts.urn) {
                 throw new Error("Missing required property 'userId'");
             }
+            resourceInputs["allowSelfLockout"] = (args ? args.allowSelfLockout : undefined) ?? false;
             resourceInputs["groupId"] = args ? args.groupId : undefined;
             resourceInputs["userId"] = args ? args.userId : undefined;
         } else {
+            resourceInputs["allowSelfLockout"] = undefined /*out*/;
             resourceInputs["groupId"] = undefined /*out*/;
             resourceInputs["userId"] = undefined /*out*/;
         }
@@ -75,6 +81,10 @@ export class GroupMembership extends pulumi.CustomResource {
  * The arguments for constructing a GroupMembership.
  */
 export interface GroupMembershipArgs {
+    /**
+     * Allow this resource to delete or deactivate the user who owns the provider's API key, or to take them out of the admin group (the provider's `adminGroup` setting). Without it such a plan is refused before anything is sent, because every later call with that key would fail. For a destroy, set it and run `pulumi up` first: a destroy reads it from the stack's state.
+     */
+    allowSelfLockout?: pulumi.Input<boolean>;
     /**
      * The group's id (e.g. a Group resource's `id`). Changing it replaces the membership.
      */

@@ -45,6 +45,11 @@ export const getConnections: typeof import("./getConnections").getConnections = 
 export const getConnectionsOutput: typeof import("./getConnections").getConnectionsOutput = null as any;
 utilities.lazyLoad(exports, ["getConnections","getConnectionsOutput"], () => require("./getConnections"));
 
+export { GetEmbedUsersArgs, GetEmbedUsersResult, GetEmbedUsersOutputArgs } from "./getEmbedUsers";
+export const getEmbedUsers: typeof import("./getEmbedUsers").getEmbedUsers = null as any;
+export const getEmbedUsersOutput: typeof import("./getEmbedUsers").getEmbedUsersOutput = null as any;
+utilities.lazyLoad(exports, ["getEmbedUsers","getEmbedUsersOutput"], () => require("./getEmbedUsers"));
+
 export { GetFolderArgs, GetFolderResult, GetFolderOutputArgs } from "./getFolder";
 export const getFolder: typeof import("./getFolder").getFolder = null as any;
 export const getFolderOutput: typeof import("./getFolder").getFolderOutput = null as any;

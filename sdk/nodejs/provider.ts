@@ -23,6 +23,10 @@ export class Provider extends pulumi.ProviderResource {
     }
 
     /**
+     * The group (its displayName, in any letter case, or its id) whose membership makes the API key's owner an admin. Plans that take the key's owner out of it (Group memberIds, GroupMembership) are refused unless the resource sets `allowSelfLockout: true`. Defaults to `Admins`. Falls back to `OMNI_ADMIN_GROUP`.
+     */
+    public readonly adminGroup!: pulumi.Output<string | undefined>;
+    /**
      * An Omni Organization API key (personal access tokens cannot use SCIM). Set it with `pulumi config set --secret omni:apiKey <key>`. Falls back to the `OMNI_API_KEY` environment variable.
      */
     public readonly apiKey!: pulumi.Output<string | undefined>;
@@ -42,6 +46,7 @@ export class Provider extends pulumi.ProviderResource {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         {
+            resourceInputs["adminGroup"] = (args ? args.adminGroup : undefined) ?? (utilities.getEnv("OMNI_ADMIN_GROUP") ?? "Admins");
             resourceInputs["apiKey"] = (args?.apiKey ? pulumi.secret(args.apiKey) : undefined) ?? utilities.secretIfDefined(utilities.getEnv("OMNI_API_KEY"));
             resourceInputs["baseUrl"] = (args ? args.baseUrl : undefined) ?? utilities.getEnv("OMNI_BASE_URL");
             resourceInputs["maxRetries"] = pulumi.output((args ? args.maxRetries : undefined) ?? 5).apply(JSON.stringify);
@@ -59,6 +64,10 @@ export class Provider extends pulumi.ProviderResource {
  * The arguments for constructing a Provider.
  */
 export interface ProviderArgs {
+    /**
+     * The group (its displayName, in any letter case, or its id) whose membership makes the API key's owner an admin. Plans that take the key's owner out of it (Group memberIds, GroupMembership) are refused unless the resource sets `allowSelfLockout: true`. Defaults to `Admins`. Falls back to `OMNI_ADMIN_GROUP`.
+     */
+    adminGroup?: pulumi.Input<string>;
     /**
      * An Omni Organization API key (personal access tokens cannot use SCIM). Set it with `pulumi config set --secret omni:apiKey <key>`. Falls back to the `OMNI_API_KEY` environment variable.
      */

@@ -49,6 +49,10 @@ export class User extends pulumi.CustomResource {
      */
     public /*out*/ readonly adopted!: pulumi.Output<boolean>;
     /**
+     * Allow this resource to delete or deactivate the user who owns the provider's API key, or to take them out of the admin group (the provider's `adminGroup` setting). Without it such a plan is refused before anything is sent, because every later call with that key would fail. For a destroy, set it and run `pulumi up` first: a destroy reads it from the stack's state.
+     */
+    public readonly allowSelfLockout!: pulumi.Output<boolean>;
+    /**
      * User attribute reference names to values (string, number, bool or list), as Omni stores them.
      */
     public readonly attributes!: pulumi.Output<{[key: string]: any} | undefined>;
@@ -104,6 +108,7 @@ export class User extends pulumi.CustomResource {
             }
             resourceInputs["active"] = (args ? args.active : undefined) ?? true;
             resourceInputs["adoptExisting"] = (args ? args.adoptExisting : undefined) ?? false;
+            resourceInputs["allowSelfLockout"] = (args ? args.allowSelfLockout : undefined) ?? false;
             resourceInputs["attributes"] = args ? args.attributes : undefined;
             resourceInputs["deletionMode"] = (args ? args.deletionMode : undefined) ?? "delete";
             resourceInputs["displayName"] = args ? args.displayName : undefined;
@@ -118,6 +123,7 @@ export class User extends pulumi.CustomResource {
             resourceInputs["active"] = undefined /*out*/;
             resourceInputs["adoptExisting"] = undefined /*out*/;
             resourceInputs["adopted"] = undefined /*out*/;
+            resourceInputs["allowSelfLockout"] = undefined /*out*/;
             resourceInputs["attributes"] = undefined /*out*/;
             resourceInputs["created"] = undefined /*out*/;
             resourceInputs["deletionMode"] = undefined /*out*/;
@@ -145,6 +151,10 @@ export interface UserArgs {
      * When true and a user with this userName already exists, adopt it instead of failing with 409.
      */
     adoptExisting?: pulumi.Input<boolean>;
+    /**
+     * Allow this resource to delete or deactivate the user who owns the provider's API key, or to take them out of the admin group (the provider's `adminGroup` setting). Without it such a plan is refused before anything is sent, because every later call with that key would fail. For a destroy, set it and run `pulumi up` first: a destroy reads it from the stack's state.
+     */
+    allowSelfLockout?: pulumi.Input<boolean>;
     /**
      * User attribute reference names to values (string, number, bool or list), as Omni stores them.
      */

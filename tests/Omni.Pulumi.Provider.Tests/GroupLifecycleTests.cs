@@ -184,17 +184,17 @@ public class GroupLifecycleTests : HarnessTest
         await H.ConfigureAsync();
         var (alice, bob, carol) = await UsersAsync();
         var (created, inputs) = await H.CreateAsync(GroupType, "eng", GroupInputs("Eng", [alice, bob]));
-        var news = (await H.CheckAsync(GroupType, "eng", GroupInputs("ENG", [bob, carol]))).Inputs;
+        var news = (await H.CheckAsync(GroupType, "eng", GroupInputs("Engineering", [bob, carol]))).Inputs;
         var patches = await H.CountAsync("PATCH", GroupById);
 
         var updated = await H.Client.UpdateAsync(new UpdateRequest { Id = created.Id, Urn = Urn(GroupType, "eng"), Type = GroupType, Olds = created.Properties, OldInputs = inputs, News = news });
 
         Assert.Equal(patches + 1, await H.CountAsync("PATCH", GroupById));
-        Assert.Equal("ENG", updated.Properties.Fields["displayName"].StringValue);
+        Assert.Equal("Engineering", updated.Properties.Fields["displayName"].StringValue);
         Assert.Equal([bob, carol], Strings(updated.Properties.Fields["memberIds"]));
         using var omni = H.OutOfBand();
         var group = (await omni.Groups.GetAsync(created.Id))!;
-        Assert.Equal("ENG", group.DisplayName);
+        Assert.Equal("Engineering", group.DisplayName);
         Assert.Equal(new[] { bob, carol }.Order(StringComparer.Ordinal), group.Members.Select(m => m.Value).Order(StringComparer.Ordinal));
     }
 

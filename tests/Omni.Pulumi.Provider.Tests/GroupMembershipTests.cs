@@ -182,7 +182,7 @@ public class GroupMembershipTests : HarnessTest
     }
 
     [Fact]
-    public async Task Update_is_never_asked_of_a_membership_and_fails_as_a_provider_bug_if_it_is()
+    public async Task Update_of_the_pair_is_never_asked_of_a_membership_and_fails_as_a_provider_bug_if_it_is()
     {
         var olds = MembershipInputs("g1", "u1");
         var error = await ProviderHarness.FailsAsync(() => H.Client.UpdateAsync(new UpdateRequest
@@ -191,5 +191,25 @@ public class GroupMembershipTests : HarnessTest
         }).ResponseAsync);
 
         Assert.Contains("cannot be updated in place", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_allowSelfLockout_changes_in_place_and_that_sends_nothing()
+    {
+        var olds = MembershipInputs("g1", "u1");
+        var news = MembershipInputs("g1", "u1");
+        news.Fields["allowSelfLockout"] = Google.Protobuf.WellKnownTypes.Value.ForBool(true);
+        var diff = await H.DiffAsync(MembershipType, "g1/u1", olds, olds, news);
+        var before = await H.TotalRequestsAsync();
+
+        var updated = await H.Client.UpdateAsync(new UpdateRequest
+        {
+            Id = "g1/u1", Urn = Urn(MembershipType, "m"), Type = MembershipType, Olds = olds, OldInputs = olds, News = news,
+        });
+
+        Assert.Equal(["allowSelfLockout"], diff.Diffs);
+        Assert.Empty(diff.Replaces);
+        Assert.True(updated.Properties.Fields["allowSelfLockout"].BoolValue);
+        Assert.Equal(before, await H.TotalRequestsAsync());
     }
 }

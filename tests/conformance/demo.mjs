@@ -19,6 +19,7 @@ import { Deployment, DeploymentError, GROUP_TYPE, idOf, show } from './deploymen
 import { handMadeOrganisation, runRosterExport, writesBetween } from './adoption.mjs';
 import * as access from './demo-access.mjs';
 import { runEnvironmentDemo } from './demo-environment.mjs';
+import { demoEmulatorArgs, storedFormStep } from './demo-stored-form.mjs';
 
 const rosterPath = process.env.OMNI_DEMO_ROSTER ?? path.join(repoRoot, 'examples', 'gitops', 'users.yaml');
 const demoDir = path.join(repoRoot, '.demo');
@@ -166,7 +167,7 @@ function changeRoster(roster) {
 }
 
 // Schema defaults are left out of generated code, as `pulumi import` does.
-const DEFAULTS = { active: true, deletionMode: 'delete', adoptExisting: false };
+const DEFAULTS = { active: true, deletionMode: 'delete', adoptExisting: false, allowSelfLockout: false };
 
 function importSnippets(name, inputs) {
   const order = ['userName', 'displayName', 'active', 'attributes', 'deletionMode', 'adoptExisting'];
@@ -340,6 +341,7 @@ async function runHarness(emulator, stack) {
 
   await adoptHandMadeOrganisation(emulator, stack);
   await runEnvironmentDemo({ emulator, stack, demoDir, ui: { header, note, expect } });
+  await storedFormStep({ stack, stateDir: demoDir, ui: { header, note, expect } });
 
   const total = (await emulator.counters()).total;
   console.log(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s; the emulator answered ${total} requests.`);
@@ -707,7 +709,7 @@ async function main() {
     const mode = chooseMode(options.mode);
     await fs.rm(demoDir, { recursive: true, force: true });
     await fs.mkdir(demoDir, { recursive: true });
-    emulator = await startEmulator({ dataDir: path.join(demoDir, 'emulator') });
+    emulator = await startEmulator({ dataDir: path.join(demoDir, 'emulator'), extraArgs: demoEmulatorArgs() });
     if (mode === 'cli') {
       note(`emulator at ${emulator.baseUrl} (data in .demo/emulator)`);
       await runCli(emulator, options);

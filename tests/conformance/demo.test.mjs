@@ -69,6 +69,9 @@ test('the demo takes the roster through the whole cycle and exits 0', async () =
   for (const step of ['9. environment: preview', '10. environment: up', '11. environment: rotate', '12. environment: a folder permission', '13. environment: destroy']) {
     assert.ok(out.includes(step), `step "${step}" printed`);
   }
+  // Stored form (issue 16 item 8): no drift whether Omni stores true as "true" or as "yes".
+  assert.match(out, /--bool-attributes true-false: up sent good_blob: true, Omni holds "true".*refresh: no change; preview: no changes/);
+  assert.match(out, /--bool-attributes yes-no: up sent good_blob: true, Omni holds "yes".*refresh: no change; preview: no changes/);
 });
 
 // A stand-in for the pulumi CLI: records each call's arguments, working folder, Pulumi settings,

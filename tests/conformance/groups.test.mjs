@@ -38,10 +38,14 @@ test('group: create with members, no diff for another order, update renames and 
     news: { displayName, memberIds: [bob.id, ada.id] } });
   assert.equal(reordered.changes, DiffChanges.DIFF_NONE, 'memberIds are a set');
 
-  const news = { displayName: displayName.toUpperCase(), memberIds: [bob.id, cy.id] };
+  const recased = await stack.plugin.diff({ id: group.id, urn: group.urn, olds: group.outputs, oldInputs: group.inputs,
+    news: { displayName: displayName.toUpperCase(), memberIds: [ada.id, bob.id] } });
+  assert.equal(recased.changes, DiffChanges.DIFF_NONE, 'a change of letter case alone is no change');
+
+  const news = { displayName: `${displayName} Renamed`, memberIds: [bob.id, cy.id] };
   const diff = await stack.plugin.diff({ id: group.id, urn: group.urn, olds: group.outputs, oldInputs: group.inputs, news });
   assert.deepEqual(diff.diffs.sort(), ['displayName', 'memberIds']);
-  assert.deepEqual(diff.replaces, [], 'a rename, even of letter case only, is in place');
+  assert.deepEqual(diff.replaces, [], 'a rename is in place');
   assert.equal(diff.detailedDiff.displayName.kind, DiffKind.UPDATE);
   const updated = await stack.plugin.update({ id: group.id, urn: group.urn, olds: group.outputs, oldInputs: group.inputs, news });
   assert.equal(updated.properties.displayName, news.displayName);
@@ -104,7 +108,7 @@ test('membership: additive lifecycle with import; the user deleted outside Pulum
 
   const imported = await stack.plugin.read({ id: membership.id, urn: urnOf(name('imported'), MEMBERSHIP), properties: {}, inputs: {} });
   assert.equal(imported.id, membership.id);
-  assert.deepEqual(imported.inputs, { groupId: group.id, userId: bob.id });
+  assert.deepEqual(imported.inputs, { groupId: group.id, userId: bob.id, allowSelfLockout: false });
 
   await stack.plugin.delete({ id: other.id, urn: other.urn, properties: other.outputs });
   assert.deepEqual(await memberIdsInOmni(group.id), [bob.id], 'deleting a membership removes only its member');
@@ -119,4 +123,26 @@ test('membership: additive lifecycle with import; the user deleted outside Pulum
   await stack.plugin.delete({ id: membership.id, urn: membership.urn, properties: membership.outputs }); // member already gone: done
   await stack.plugin.delete({ id: group.id, urn: group.urn, properties: group.outputs });
   await stack.plugin.delete({ id: other.id, urn: other.urn, properties: other.outputs }); // group gone too: done
+});
+
+test('group: a displayName differing from Omni\'s only in letter case is no change after create, refresh and import (issue 16 item 7)', async () => {
+  const displayName = name('Case Team');
+  const group = await create(GROUP, { displayName, memberIds: [] }, name('case'));
+  const program = { displayName: displayName.toLowerCase(), memberIds: [] };
+  const afterCreate = await stack.plugin.diff({ id: group.id, urn: group.urn, olds: group.outputs, oldInputs: group.inputs, news: program });
+  assert.equal(afterCreate.changes, DiffChanges.DIFF_NONE, 'the program in another case: no change');
+
+  // Omni's UI re-cases the name: refresh reports Omni's name, and the program's case is still no change.
+  await stack.emulator.expectOk('PATCH', `${SCIM_GROUPS}/${group.id}`, { body: {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'displayName', value: displayName.toUpperCase() }] } }, 200);
+  const refreshed = await stack.plugin.read({ id: group.id, urn: group.urn, properties: group.outputs, inputs: group.inputs });
+  assert.equal(refreshed.properties.displayName, displayName.toUpperCase());
+  const afterRefresh = await stack.plugin.diff({ id: group.id, urn: group.urn, olds: refreshed.properties, oldInputs: refreshed.inputs, news: program });
+  assert.equal(afterRefresh.changes, DiffChanges.DIFF_NONE);
+
+  const imported = await stack.plugin.read({ id: displayName.toLowerCase(), urn: urnOf(name('imported'), GROUP), properties: {}, inputs: {} });
+  assert.equal(imported.id, group.id, 'import by name in another case finds the group');
+  const afterImport = await stack.plugin.diff({ id: imported.id, urn: group.urn, olds: imported.properties, oldInputs: imported.inputs, news: program });
+  assert.equal(afterImport.changes, DiffChanges.DIFF_NONE);
+  assert.equal((await groupInOmni(group.id)).displayName, displayName.toUpperCase(), 'nothing renamed the group');
 });

@@ -29,6 +29,7 @@ internal static class AdminEndpoints
         admin.MapGet("/counters", (RequestCounters counters) =>
             Results.Json(counters.Snapshot(), EmulatorJson.Context.CountersSnapshot));
         admin.MapPost("/users/{id}/login", RecordLoginAsync);
+        admin.MapPost("/embed-users", CreateEmbedUserAsync);
     }
 
     /// <summary>Refuses admin calls that do not come from this machine, even when the emulator listens more widely.</summary>
@@ -71,6 +72,31 @@ internal static class AdminEndpoints
 
         var rule = faults.Add(body ?? throw ApiProblem.BadRequest("Invalid fault rule: expected a JSON object"));
         return Results.Json(new FaultCreated(rule.Id), EmulatorJson.Context.FaultCreated, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// Omni makes an embed user when an embed SSO session first names it; this stands in for that:
+    /// <c>{"externalId", "email"?, "entity"?, "userName"?}</c> → 201 with the embed user.
+    /// </summary>
+    private static async Task<IResult> CreateEmbedUserAsync(HttpRequest request, EmbedUserStore store, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        var externalId = RequestBody.OptionalString(body, "externalId");
+        if (string.IsNullOrWhiteSpace(externalId))
+        {
+            throw ApiProblem.BadRequest("externalId: required (the embed user's id in the embedding application)");
+        }
+
+        var userName = RequestBody.OptionalString(body, "userName");
+        if (userName is not null)
+        {
+            Scim.UserRules.Email(userName);
+        }
+
+        var user = await store.CreateAsync(new SeedEmbedUser(externalId, RequestBody.OptionalString(body, "email"),
+            RequestBody.OptionalString(body, "entity"), userName), id: null, cancellationToken).ConfigureAwait(false);
+        return Results.Json(Scim.ScimRepresentation.EmbedUser(user), EmulatorJson.Context.ScimUserResource,
+            statusCode: StatusCodes.Status201Created);
     }
 
     /// <summary>Omni sets lastLogin when a user signs in; this lets tests produce a user who has.</summary>

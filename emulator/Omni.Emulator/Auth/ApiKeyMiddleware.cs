@@ -8,7 +8,7 @@ namespace Omni.Emulator.Auth;
 /// organization keys only; /api/v1 endpoints also take personal access tokens.
 /// </summary>
 internal sealed class ApiKeyMiddleware(RequestDelegate next, Credentials credentials, FixedWindowRateLimiter rateLimiter,
-    EmulatorOptions options)
+    EmulatorOptions options, Storage.EmulatorDatabase database)
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -26,6 +26,15 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, Credentials credent
             : null;
         if (caller is null)
         {
+            // A bearer token that is no key: 403 "Invalid bearer token" with --wrong-key-status 403 (Omni has been seen
+            // to answer so); a missing header is always 401.
+            if (options.WrongKeyStatus == StatusCodes.Status403Forbidden && header is not null
+                && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                await ErrorResponses.WriteAsync(context, StatusCodes.Status403Forbidden, "Invalid bearer token").ConfigureAwait(false);
+                return;
+            }
+
             await ErrorResponses.WriteAsync(context, StatusCodes.Status401Unauthorized,
                 "Unauthorized: Missing or invalid API key").ConfigureAwait(false);
             return;
@@ -50,7 +59,41 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, Credentials credent
             return;
         }
 
+        if (!caller.IsPersonalToken && options.KeyOwner is not null
+            && await KeyOwnerProblemAsync(context.RequestAborted).ConfigureAwait(false) is { } problem)
+        {
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status403Forbidden, problem).ConfigureAwait(false);
+            return;
+        }
+
         context.Features.Set(caller);
         await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A key "follows the user who created it" (Omni's docs): with <c>--key-owner</c>, the organization key
+    /// stops working once its owner is deleted, deactivated or out of the admin group (which the emulator
+    /// takes to be what makes the owner an Org Admin). The lockout the provider's self-lockout checks prevent.
+    /// </summary>
+    private async Task<string?> KeyOwnerProblemAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Storage.SqliteCommands.Command(connection,
+            "SELECT u.active, EXISTS (SELECT 1 FROM group_members m WHERE m.user_id = u.id AND m.group_id = $group) FROM users u WHERE u.id = $id",
+            null, ("$id", V1.V1Endpoints.OrganizationKeyOwnerId), ("$group", Storage.IdentitySeed.AdminGroupId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return $"Forbidden: this API key's owner ({options.KeyOwner}) was deleted, so the key no longer works";
+        }
+
+        if (!reader.GetBoolean(0))
+        {
+            return $"Forbidden: this API key's owner ({options.KeyOwner}) is deactivated, so the key no longer works";
+        }
+
+        return reader.GetBoolean(1)
+            ? null
+            : $"Forbidden: this API key's owner ({options.KeyOwner}) is no longer in the admin group '{options.AdminGroup}', so the key lost its rights";
     }
 }

@@ -37,6 +37,11 @@ public sealed record ScimUserResource
     [JsonPropertyName("userName")] public required string UserName { get; init; }
     [JsonPropertyName(ScimSchemas.UserAttribute)] public required JsonObject Attributes { get; init; }
     [JsonPropertyName(ScimSchemas.OmniUserExtension)] public required OmniUserExtension Extension { get; init; }
+
+    // Embed users only (GET /api/scim/v2/embed/users); left out of every other user.
+    [JsonPropertyName("embedEmail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? EmbedEmail { get; init; }
+    [JsonPropertyName("embedEntity"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? EmbedEntity { get; init; }
+    [JsonPropertyName("embedExternalId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? EmbedExternalId { get; init; }
 }
 
 public sealed record ScimGroupResource

@@ -32,6 +32,24 @@ internal static class ScimRepresentation
         Extension = new OmniUserExtension(user.LastLogin),
     };
 
+    /// <summary>An embed user: a user's shape plus embedEmail, embedEntity and embedExternalId; no attributes, no groups.</summary>
+    public static ScimUserResource EmbedUser(StoredEmbedUser user) => new()
+    {
+        Active = true,
+        DisplayName = user.DisplayName,
+        Emails = [new ScimEmail(Primary: true, user.UserName)],
+        Groups = [],
+        Id = user.Id,
+        Meta = new ScimMeta(user.Created, user.LastModified, "User"),
+        Schemas = FullUserSchemas,
+        UserName = user.UserName,
+        Attributes = [],
+        Extension = new OmniUserExtension(null),
+        EmbedEmail = user.EmbedEmail,
+        EmbedEntity = user.EmbedEntity,
+        EmbedExternalId = user.EmbedExternalId,
+    };
+
     public static ScimGroupResource Group(StoredGroup group, bool includeMembers) => new()
     {
         DisplayName = group.DisplayName,

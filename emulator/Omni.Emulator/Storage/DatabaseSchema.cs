@@ -32,6 +32,17 @@ internal static class DatabaseSchema
             user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
             PRIMARY KEY (group_id, user_id));
         CREATE INDEX IF NOT EXISTS group_members_user ON group_members (user_id);
+        CREATE TABLE IF NOT EXISTS embed_users (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            user_name TEXT NOT NULL,
+            user_name_key TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            embed_email TEXT NULL,
+            embed_entity TEXT NULL,
+            embed_external_id TEXT NOT NULL,
+            created TEXT NOT NULL,
+            last_modified TEXT NOT NULL);
         """;
 
     // The NOCASE indexes of earlier versions folded ASCII letters only; the key columns replace them.

@@ -114,9 +114,11 @@ public sealed class EmulatorDatabase : IAsyncDisposable
         WriteAsync(async (connection, transaction) =>
         {
             await ExecuteAsync(connection, CatalogSchema.DeleteAll, cancellationToken, transaction).ConfigureAwait(false);
-            await ExecuteAsync(connection, "DELETE FROM group_members; DELETE FROM user_groups; DELETE FROM users;",
+            await ExecuteAsync(connection, "DELETE FROM group_members; DELETE FROM user_groups; DELETE FROM users; DELETE FROM embed_users;",
                 cancellationToken, transaction).ConfigureAwait(false);
             await CatalogSeed.ApplyAsync(connection, transaction, options, Timestamps.Format(options.TimeProvider.GetUtcNow()), cancellationToken)
+                .ConfigureAwait(false);
+            await IdentitySeed.ApplyAsync(connection, transaction, options, Timestamps.Format(options.TimeProvider.GetUtcNow()), cancellationToken)
                 .ConfigureAwait(false);
             return true;
         }, cancellationToken);
@@ -126,6 +128,8 @@ public sealed class EmulatorDatabase : IAsyncDisposable
         WriteAsync(async (connection, transaction) =>
         {
             await CatalogSeed.ApplyAsync(connection, transaction, options, Timestamps.Format(options.TimeProvider.GetUtcNow()), cancellationToken)
+                .ConfigureAwait(false);
+            await IdentitySeed.ApplyAsync(connection, transaction, options, Timestamps.Format(options.TimeProvider.GetUtcNow()), cancellationToken)
                 .ConfigureAwait(false);
             return true;
         }, cancellationToken);

@@ -23,6 +23,25 @@ internal sealed class UserWire
     [JsonPropertyName(OmniSchemas.UserExtension)]
     public UserExtensionWire? Extension { get; set; }
 
+    public string? EmbedEmail { get; set; }
+    public string? EmbedEntity { get; set; }
+    public string? EmbedExternalId { get; set; }
+
+    private bool IsEmbed => EmbedEmail is not null || EmbedEntity is not null || EmbedExternalId is not null;
+
+    public ScimEmbedUser ToEmbedModel() => new()
+    {
+        Id = Id ?? throw new JsonException("the embed user in the response has no id"),
+        UserName = UserName ?? "",
+        DisplayName = DisplayName ?? "",
+        Active = Active ?? true,
+        EmbedEmail = EmbedEmail,
+        EmbedEntity = EmbedEntity,
+        EmbedExternalId = EmbedExternalId,
+        Meta = Meta?.ToModel(),
+        LastLogin = MetaWire.ParseTime(Extension?.LastLogin),
+    };
+
     public ScimUser ToModel() => new()
     {
         Id = Id ?? throw new JsonException("the user in the response has no id"),
@@ -35,6 +54,7 @@ internal sealed class UserWire
         Attributes = Attributes?.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal)
             ?? new Dictionary<string, AttributeValue>(StringComparer.Ordinal),
         LastLogin = MetaWire.ParseTime(Extension?.LastLogin),
+        IsEmbedUser = IsEmbed,
     };
 }
 

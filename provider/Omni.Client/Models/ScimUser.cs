@@ -15,6 +15,27 @@ public sealed record ScimUser
     public IReadOnlyDictionary<string, AttributeValue> Attributes { get; init; } = new Dictionary<string, AttributeValue>();
 
     public DateTimeOffset? LastLogin { get; init; }
+
+    /// <summary>
+    /// True when the response carried an embed user's fields (embedEmail, embedEntity, embedExternalId). Omni
+    /// lists embed users only under /scim/v2/embed/users; callers that manage SCIM users never pick such a one.
+    /// </summary>
+    public bool IsEmbedUser { get; init; }
+}
+
+/// <summary>An embed user (<c>/api/scim/v2/embed/users</c>): made by an embed SSO session, read-only here;
+/// its <see cref="UserName"/> is synthetic, <see cref="EmbedEmail"/> the address the embedding app gave.</summary>
+public sealed record ScimEmbedUser
+{
+    public required string Id { get; init; }
+    public required string UserName { get; init; }
+    public string DisplayName { get; init; } = "";
+    public bool Active { get; init; } = true;
+    public string? EmbedEmail { get; init; }
+    public string? EmbedEntity { get; init; }
+    public string? EmbedExternalId { get; init; }
+    public ScimMeta? Meta { get; init; }
+    public DateTimeOffset? LastLogin { get; init; }
 }
 
 public sealed record ScimEmail(string Value, bool Primary);

@@ -69,6 +69,9 @@ internal sealed class ConfigValidator(EnvironmentVariables environment)
         };
     }
 
+    /// <summary>The admin group's displayName or id, resolved like every setting (config, then OMNI_ADMIN_GROUP, then "Admins").</summary>
+    public string AdminGroupOf(ProviderConfig config) => Resolve(config).Config.AdminGroup ?? ProviderConfig.DefaultAdminGroup;
+
     /// <summary>Each unset (or blank) setting from its first set environment fallback, else its default.</summary>
     private (ProviderConfig Config, List<CheckFailure> Failures) Resolve(ProviderConfig config)
     {

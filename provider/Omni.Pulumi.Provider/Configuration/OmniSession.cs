@@ -23,8 +23,13 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
     private Api? _api;
     private Task<IReadOnlyList<UserAttributeDefinition>>? _definitions;
 
-    /// <summary>The client and its decorated APIs, swapped together when the provider is configured again.</summary>
-    private sealed record Api(OmniClient Client, CachingUsers Users, CachingGroups Groups);
+    /// <summary>The client and its decorated APIs, swapped together when the provider is configured again, with
+    /// whoami's answer (fetched once, when the key is checked) and the admin group's name or id.</summary>
+    private sealed record Api(OmniClient Client, CachingUsers Users, CachingGroups Groups, WhoAmI KeyOwner, string AdminGroup)
+    {
+        /// <summary>The key owner's groups that are the admin group, fetched once (GET of the owner).</summary>
+        public Task<IReadOnlySet<string>>? AdminGroupIds { get; set; }
+    }
 
     public bool IsConfigured => Volatile.Read(ref _api) is not null;
 
@@ -35,6 +40,71 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
 
     /// <summary>The client's groups, with reads shared within one refresh (<see cref="CachingGroups.GetRecentAsync"/>).</summary>
     public CachingGroups Groups => Current.Groups;
+
+    /// <summary>Who owns omni:apiKey (whoami, asked once when the provider was configured); null before that.</summary>
+    public WhoAmI? KeyOwner => Volatile.Read(ref _api)?.KeyOwner;
+
+    /// <summary>
+    /// Whether the group is the admin group of the provider's <c>adminGroup</c> setting: by id, by displayName in any
+    /// letter case, or (once <see cref="LoadAdminGroupsAsync"/> ran) as one of the key owner's groups so named.
+    /// </summary>
+    public bool IsAdminGroup(string groupId, string? displayName)
+    {
+        if (Volatile.Read(ref _api) is not { } api)
+        {
+            return false;
+        }
+
+        return string.Equals(groupId, api.AdminGroup, StringComparison.Ordinal)
+            || string.Equals(displayName, api.AdminGroup, StringComparison.OrdinalIgnoreCase)
+            || api.AdminGroupIds is { IsCompletedSuccessfully: true } loaded && loaded.Result.Contains(groupId);
+    }
+
+    /// <summary>
+    /// Learns, once per process, which of the key owner's groups is the admin group (one GET of the owner's
+    /// SCIM user, whose groups carry their names), so that a synchronous Diff of a GroupMembership, which holds
+    /// only ids, can tell. Nothing is fetched when the owner is no SCIM user (404: no groups). A failed fetch is
+    /// retried on the next call.
+    /// </summary>
+    public async Task LoadAdminGroupsAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _api) is not { KeyOwner.UserId: { Length: > 0 } ownerId } api)
+        {
+            return;
+        }
+
+        Task<IReadOnlySet<string>> fetch;
+        lock (_gate)
+        {
+            if (api.AdminGroupIds is null || api.AdminGroupIds.IsFaulted || api.AdminGroupIds.IsCanceled)
+            {
+                api.AdminGroupIds = FetchAdminGroupIdsAsync(api, ownerId, _lifetime.Token);
+            }
+
+            fetch = api.AdminGroupIds;
+        }
+
+        await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlySet<string>> FetchAdminGroupIdsAsync(Api api, string ownerId, CancellationToken cancellationToken)
+    {
+        ScimUser? owner;
+        try
+        {
+            owner = await api.Client.Users.GetAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OmniApiException e) when (e.StatusCode == System.Net.HttpStatusCode.BadRequest)
+        {
+            owner = null; // not an id Omni's SCIM knows: the owner is in no SCIM group
+        }
+
+        return (owner?.Groups ?? [])
+            .Where(g => string.Equals(g.Value, api.AdminGroup, StringComparison.Ordinal)
+                || string.Equals(g.Display, api.AdminGroup, StringComparison.OrdinalIgnoreCase))
+            .Select(g => g.Value)
+            .ToHashSet(StringComparer.Ordinal);
+    }
 
     private Api Current => Volatile.Read(ref _api) ?? throw new ProviderFailureException(FailureKind.NothingChanged,
         "The omni provider is not configured: set omni:baseUrl and omni:apiKey (or OMNI_BASE_URL and OMNI_API_KEY).");
@@ -54,9 +124,10 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
         var options = validator.ToClientOptions(config);
         redactor.Add(options.ApiKey);
         var client = new OmniClient(options, loggerFactory, rateLimiters: rateLimiters);
+        WhoAmI keyOwner;
         try
         {
-            await CheckKeyAsync(client, options.BaseUrl, cancellationToken).ConfigureAwait(false);
+            keyOwner = await CheckKeyAsync(client, options.BaseUrl, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -64,10 +135,10 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
             throw;
         }
 
-        Use(client);
+        Use(client, keyOwner, validator.AdminGroupOf(config));
     }
 
-    private static async Task CheckKeyAsync(OmniClient client, string baseUrl, CancellationToken cancellationToken)
+    private static async Task<WhoAmI> CheckKeyAsync(OmniClient client, string baseUrl, CancellationToken cancellationToken)
     {
         WhoAmI whoAmI;
         try
@@ -87,16 +158,18 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
                 $"omni:apiKey is a personal access token (key scope '{whoAmI.KeyScope}'), but Omni's SCIM API needs an Organization API key. "
                 + "Create one in Omni under Settings > API keys and set it with `pulumi config set --secret omni:apiKey <key>` (or OMNI_API_KEY).");
         }
+
+        return whoAmI;
     }
 
-    private void Use(OmniClient client)
+    private void Use(OmniClient client, WhoAmI keyOwner, string adminGroup)
     {
         Api? previous;
         lock (_gate)
         {
             previous = _api;
             _api = new Api(client, new CachingUsers(client.Users, _userReads, _groupReads, _lifetime.Token),
-                new CachingGroups(client.Groups, _groupReads, _lifetime.Token));
+                new CachingGroups(client.Groups, _groupReads, _lifetime.Token), keyOwner, adminGroup);
             _definitions = null;
             _userReads.Clear();
             _groupReads.Clear(); // another key or organisation: nothing fetched before applies

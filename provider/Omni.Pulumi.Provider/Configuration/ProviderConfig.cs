@@ -10,6 +10,8 @@ internal sealed record ProviderConfig
     public const string BaseUrlEnvironment = "OMNI_BASE_URL";
     public const string ApiKeyEnvironment = "OMNI_API_KEY";
     public const string RequestsPerMinuteEnvironment = "OMNI_REQUESTS_PER_MINUTE";
+    public const string AdminGroupEnvironment = "OMNI_ADMIN_GROUP";
+    public const string DefaultAdminGroup = "Admins";
 
     [PulumiProperty("baseUrl", Description = "The Omni instance URL, e.g. `https://acme.omniapp.co` (with or without `/api`). "
         + "HTTPS is required except for loopback addresses. Falls back to the `OMNI_BASE_URL` environment variable.",
@@ -34,6 +36,12 @@ internal sealed record ProviderConfig
         Default = 30)]
     public int? RequestTimeoutSeconds { get; init; }
 
+    [PulumiProperty("adminGroup", Description = "The group (its displayName, in any letter case, or its id) whose membership makes the API key's owner "
+        + "an admin. Plans that take the key's owner out of it (Group memberIds, GroupMembership) are refused unless the resource sets "
+        + "`allowSelfLockout: true`. Defaults to `Admins`. Falls back to `OMNI_ADMIN_GROUP`.",
+        Default = DefaultAdminGroup, EnvironmentFallbacks = [AdminGroupEnvironment])]
+    public string? AdminGroup { get; init; }
+
     // Records print every property; the key must never reach a log or an exception message.
     private bool PrintMembers(StringBuilder builder)
     {
@@ -41,7 +49,8 @@ internal sealed record ProviderConfig
             .Append(", ApiKey = ").Append(ApiKey is null ? "(unset)" : "[secret]")
             .Append(", RequestsPerMinute = ").Append(RequestsPerMinute)
             .Append(", MaxRetries = ").Append(MaxRetries)
-            .Append(", RequestTimeoutSeconds = ").Append(RequestTimeoutSeconds);
+            .Append(", RequestTimeoutSeconds = ").Append(RequestTimeoutSeconds)
+            .Append(", AdminGroup = ").Append(AdminGroup);
         return true;
     }
 }

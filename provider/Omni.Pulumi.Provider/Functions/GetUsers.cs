@@ -28,8 +28,14 @@ internal sealed class GetUsersFunction(OmniSession omni) : IProviderFunction<Get
         var users = new List<UserInfo>();
         try
         {
+            // Embed users are listed by getEmbedUsers; should Omni ever list one here, it is left out.
             await foreach (var user in omni.Users.ListAsync(filter, ct: cancellationToken).ConfigureAwait(false))
             {
+                if (user.IsEmbedUser)
+                {
+                    continue;
+                }
+
                 users.Add(UserOutputs.From<UserInfo>(user));
             }
         }

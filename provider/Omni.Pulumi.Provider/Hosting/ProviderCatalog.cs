@@ -38,6 +38,7 @@ internal static class ProviderCatalog
     public static FunctionCatalog Functions(OmniSession omni) => new FunctionCatalog()
         .Add(new GetUserFunction(omni))
         .Add(new GetUsersFunction(omni))
+        .Add(new GetEmbedUsersFunction(omni))
         .Add(new GetGroupFunction(omni))
         .Add(new GetUserAttributesFunction(omni))
         .Add(new GetConnectionsFunction(omni))

@@ -23,8 +23,9 @@ internal static class Lookups
         await GroupByIdAsync(omni, idOrName, cancellationToken).ConfigureAwait(false)
         ?? await GroupByNameAsync(omni, idOrName, cancellationToken).ConfigureAwait(false);
 
-    public static Task<ScimUser?> UserByIdAsync(IOmniUsers omni, string id, CancellationToken cancellationToken) =>
-        OrNullWhenNoSuchIdAsync(omni.GetAsync(id, cancellationToken));
+    /// <summary>An embed user is never the answer (Omni lists them apart; should one come back here, it is not picked).</summary>
+    public static async Task<ScimUser?> UserByIdAsync(IOmniUsers omni, string id, CancellationToken cancellationToken) =>
+        await OrNullWhenNoSuchIdAsync(omni.GetAsync(id, cancellationToken)).ConfigureAwait(false) is { IsEmbedUser: false } user ? user : null;
 
     public static Task<ScimUser?> UserByNameAsync(IOmniUsers omni, string userName, CancellationToken cancellationToken) =>
         omni.FindByUserNameAsync(userName, cancellationToken);

@@ -32,6 +32,16 @@ namespace Pulumi.Omni
 
         private static readonly global::Pulumi.Config __config = new global::Pulumi.Config("omni");
 
+        private static readonly __Value<string?> _adminGroup = new __Value<string?>(() => __config.Get("adminGroup") ?? Utilities.GetEnv("OMNI_ADMIN_GROUP") ?? "Admins");
+        /// <summary>
+        /// The group (its displayName, in any letter case, or its id) whose membership makes the API key's owner an admin. Plans that take the key's owner out of it (Group memberIds, GroupMembership) are refused unless the resource sets `allowSelfLockout: true`. Defaults to `Admins`. Falls back to `OMNI_ADMIN_GROUP`.
+        /// </summary>
+        public static string? AdminGroup
+        {
+            get => _adminGroup.Get();
+            set => _adminGroup.Set(value);
+        }
+
         private static readonly __Value<string?> _apiKey = new __Value<string?>(() => __config.Get("apiKey") ?? Utilities.GetEnv("OMNI_API_KEY"));
         /// <summary>
         /// An Omni Organization API key (personal access tokens cannot use SCIM). Set it with `pulumi config set --secret omni:apiKey &lt;key&gt;`. Falls back to the `OMNI_API_KEY` environment variable.

@@ -8,6 +8,17 @@ declare var exports: any;
 const __config = new pulumi.Config("omni");
 
 /**
+ * The group (its displayName, in any letter case, or its id) whose membership makes the API key's owner an admin. Plans that take the key's owner out of it (Group memberIds, GroupMembership) are refused unless the resource sets `allowSelfLockout: true`. Defaults to `Admins`. Falls back to `OMNI_ADMIN_GROUP`.
+ */
+export declare const adminGroup: string;
+Object.defineProperty(exports, "adminGroup", {
+    get() {
+        return __config.get("adminGroup") ?? (utilities.getEnv("OMNI_ADMIN_GROUP") ?? "Admins");
+    },
+    enumerable: true,
+});
+
+/**
  * An Omni Organization API key (personal access tokens cannot use SCIM). Set it with `pulumi config set --secret omni:apiKey <key>`. Falls back to the `OMNI_API_KEY` environment variable.
  */
 export declare const apiKey: string | undefined;

@@ -32,6 +32,48 @@ export interface ConnectionInfo {
 }
 
 /**
+ * An embed user as Omni lists it: made by an embed SSO session, read-only.
+ */
+export interface EmbedUserInfo {
+    /**
+     * When Omni created the embed user (ISO 8601).
+     */
+    created?: string;
+    /**
+     * The name shown in Omni.
+     */
+    displayName: string;
+    /**
+     * The email the embedding application gave, if any.
+     */
+    embedEmail?: string;
+    /**
+     * The embed entity (e.g. the customer) the user belongs to, if any.
+     */
+    embedEntity?: string;
+    /**
+     * The id the embedding application gave the user.
+     */
+    embedExternalId?: string;
+    /**
+     * The embed user's id in Omni.
+     */
+    id: string;
+    /**
+     * When the embed user last signed in (ISO 8601), if ever.
+     */
+    lastLogin?: string;
+    /**
+     * When Omni last modified the embed user (ISO 8601).
+     */
+    lastModified?: string;
+    /**
+     * The synthetic userName Omni gave the embed user.
+     */
+    userName: string;
+}
+
+/**
  * A member of a group.
  */
 export interface GroupMember {

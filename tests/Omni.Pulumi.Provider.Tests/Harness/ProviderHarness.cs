@@ -43,16 +43,19 @@ internal sealed class ProviderHarness : IAsyncDisposable
     public string ApiKey => Emulator.ApiKey;
 
     /// <param name="booleanAttributesAsYesNo">The emulator's <c>--bool-attributes yes-no</c>: booleans stored as "yes"/"no".</param>
-    public static async Task<ProviderHarness> StartAsync(bool withEngine = true, bool booleanAttributesAsYesNo = false)
+    /// <param name="emulatorOptions">Changes to the emulator's options (e.g. a key owner, seeded embed users).</param>
+    public static async Task<ProviderHarness> StartAsync(bool withEngine = true, bool booleanAttributesAsYesNo = false,
+        Func<EmulatorOptions, EmulatorOptions>? emulatorOptions = null)
     {
-        var emulator = await EmulatorServer.StartAsync(new EmulatorOptions
+        var options = new EmulatorOptions
         {
             Urls = "http://127.0.0.1:0",
             InMemory = true,
             RequestsPerMinute = 0,
             PersonalAccessTokens = [PersonalToken],
             BooleanAttributesAsYesNo = booleanAttributesAsYesNo,
-        });
+        };
+        var emulator = await EmulatorServer.StartAsync(emulatorOptions?.Invoke(options) ?? options);
         var engine = await FakeEngine.StartAsync();
         var environment = new Dictionary<string, string?>();
         var host = await ProviderHost.StartAsync(withEngine ? engine.Address : null, verbosity: 0,
@@ -107,6 +110,13 @@ internal sealed class ProviderHarness : IAsyncDisposable
     {
         var counters = await _admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/__emulator/counters");
         return counters.GetProperty("byRoute").TryGetProperty($"{method} {route}", out var entry) ? entry.GetProperty("total").GetInt32() : 0;
+    }
+
+    /// <summary>An embed user, as an embed SSO session would make one (the emulator's admin API).</summary>
+    public async Task<System.Text.Json.JsonElement> AddEmbedUserAsync(object body)
+    {
+        var response = (await _admin.PostAsJsonAsync("/__emulator/embed-users", body)).EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
     }
 
     public async Task<int> TotalRequestsAsync() =>

@@ -5,16 +5,50 @@ namespace Omni.Pulumi.Provider.Resources.GroupMemberships;
 
 /// <summary>
 /// <c>omni:index:GroupMembership</c>: one user in one group, additive (other members are left
-/// alone). The pair is the membership: both inputs replace it on change, so it has no Update and the
-/// framework's diff and checks (GroupMembershipArgs) are all it needs. Create, Read, Delete.
+/// alone). The pair is the membership: both inputs replace it on change; Update only records
+/// allowSelfLockout. Check learns (once per process) which groups are the admin group, so that Diff can
+/// refuse a replacement that takes the key's owner out of it. Check, Diff, Create, Read, Update, Delete.
 /// </summary>
 [PulumiResource("omni:index:GroupMembership", Description = "One user's membership of one Omni group; additive, so other members are left alone. "
     + "Its id is `groupId/userId`. Do not use it for a group whose Group resource sets memberIds: that list is authoritative and would remove this member.")]
 internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) :
-    ICreate<GroupMembershipArgs, GroupMembershipState>, IRead<GroupMembershipArgs, GroupMembershipState>, IDelete<GroupMembershipState>
+    ICheck<GroupMembershipArgs>, IDiff<GroupMembershipArgs, GroupMembershipState>,
+    ICreate<GroupMembershipArgs, GroupMembershipState>, IRead<GroupMembershipArgs, GroupMembershipState>,
+    IUpdate<GroupMembershipArgs, GroupMembershipState>, IDelete<GroupMembershipState>
 {
     /// <summary>Joins the two ids in the resource's id; neither id may hold it (GroupMembershipArgs' patterns).</summary>
     internal const char IdSeparator = '/';
+
+    // ---- Check: the declared rules; and which of the key owner's groups is the admin group --
+
+    public async Task<CheckResult<GroupMembershipArgs>> CheckAsync(CheckRequest<GroupMembershipArgs> request, CancellationToken cancellationToken)
+    {
+        // Diff is synchronous and a membership holds only ids: the admin group's id is learnt here, before it
+        // (one GET of the key owner, once per process), so that Diff can refuse before anything is sent.
+        if (omni.IsConfigured)
+        {
+            await omni.LoadAdminGroupsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new CheckResult<GroupMembershipArgs>(request.News.Value, []);
+    }
+
+    // ---- Diff: the declared comparison; a replacement must not take the key's owner out of the admin group
+
+    public IReadOnlyList<PropertyChange> Diff(DiffRequest<GroupMembershipArgs, GroupMembershipState> request)
+    {
+        var news = request.News;
+        if (request.DeclaredChanges.Any(c => c.Replaces) && !news.IsUnknown(a => a.AllowSelfLockout) && !news.Value.AllowSelfLockout
+            && IsKeyOwnersAdminMembership(request.Olds))
+        {
+            throw SelfLockout.Refusal(omni, $"replaces the membership {request.Id}, which takes {{owner}} out of the admin group {request.Olds.GroupId}", isDestroy: false);
+        }
+
+        return request.DeclaredChanges;
+    }
+
+    private bool IsKeyOwnersAdminMembership(GroupMembershipArgs pair) =>
+        SelfLockout.IsKeyOwner(omni, pair.UserId) && omni.IsAdminGroup(pair.GroupId, displayName: null);
 
     // ---- Create: a GET, then one PATCH add unless already a member -------------------------
 
@@ -83,7 +117,26 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
             return ReadResult<GroupMembershipArgs, GroupMembershipState>.Gone;
         }
 
-        return new ReadResult<GroupMembershipArgs, GroupMembershipState>(IdOf(pair), ToState(pair), pair);
+        // allowSelfLockout is this resource's own setting: kept from the state (false on import).
+        var allow = request.Olds?.AllowSelfLockout ?? false;
+        return new ReadResult<GroupMembershipArgs, GroupMembershipState>(IdOf(pair), ToState(pair) with { AllowSelfLockout = allow },
+            pair with { AllowSelfLockout = allow });
+    }
+
+    // ---- Update: only allowSelfLockout changes in place (groupId and userId replace); nothing is sent
+
+    public Task<UpdateResult<GroupMembershipState>> UpdateAsync(UpdateRequest<GroupMembershipArgs, GroupMembershipState> request,
+        CancellationToken cancellationToken)
+    {
+        var news = request.News.Value;
+        if (!string.Equals(news.GroupId, request.Olds.GroupId, StringComparison.Ordinal) || !string.Equals(news.UserId, request.Olds.UserId, StringComparison.Ordinal))
+        {
+            // Diff marks both ids as replacing, so the engine never asks this; answering would record a pair Omni does not hold.
+            throw new InvalidOperationException($"A GroupMembership's groupId and userId cannot be updated in place (changing them replaces it); "
+                + $"the engine asked to update {request.Id} to {news.GroupId}/{news.UserId}, which is a provider bug.");
+        }
+
+        return Task.FromResult(new UpdateResult<GroupMembershipState>(request.Olds with { AllowSelfLockout = news.AllowSelfLockout }));
     }
 
     // ---- Delete: one PATCH remove; a group or member already gone counts as done ------------
@@ -91,6 +144,16 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
     public async Task DeleteAsync(DeleteRequest<GroupMembershipState> request, CancellationToken cancellationToken)
     {
         var pair = Parse(request.Id);
+        // No Check or Diff comes before a delete: the key's owner is kept in the admin group here.
+        if (!request.Olds.AllowSelfLockout && SelfLockout.IsKeyOwner(omni, pair.UserId))
+        {
+            await omni.LoadAdminGroupsAsync(cancellationToken).ConfigureAwait(false);
+            if (IsKeyOwnersAdminMembership(pair))
+            {
+                throw SelfLockout.Refusal(omni, $"removes the membership {request.Id}, which takes {{owner}} out of the admin group {pair.GroupId}", isDestroy: true);
+            }
+        }
+
         try
         {
             await omni.Groups.RemoveMembersAsync(pair.GroupId, [pair.UserId], cancellationToken).ConfigureAwait(false);
@@ -115,7 +178,8 @@ internal sealed class GroupMembershipResource(OmniSession omni, IEngineLog log) 
                 + "e.g. `pulumi import omni:index:GroupMembership alice-in-eng mEhXj6ZI/0d3c9a8e-…`.");
     }
 
-    private static GroupMembershipState ToState(GroupMembershipArgs args) => new() { GroupId = args.GroupId, UserId = args.UserId };
+    private static GroupMembershipState ToState(GroupMembershipArgs args) =>
+        new() { GroupId = args.GroupId, UserId = args.UserId, AllowSelfLockout = args.AllowSelfLockout };
 }
 
 /// <summary>The inputs of <c>omni:index:GroupMembership</c>. An id is not empty and holds no '/' (the id separator).</summary>
@@ -132,6 +196,9 @@ internal record GroupMembershipArgs
         Required = true, ReplaceOnChanges = true,
         Pattern = OneId, PatternMessage = "must be one user's id (e.g. a User resource's `id`): not empty, and without '/'")]
     public string UserId { get; init; } = "";
+
+    [PulumiProperty("allowSelfLockout", Description = SelfLockout.Description, Default = false)]
+    public bool AllowSelfLockout { get; init; }
 }
 
 /// <summary>The outputs of <c>omni:index:GroupMembership</c>: the pair itself (its id is <c>groupId/userId</c>).</summary>

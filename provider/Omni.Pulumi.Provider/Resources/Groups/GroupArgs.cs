@@ -6,7 +6,8 @@ internal record GroupArgs
     public const int MaxDisplayNameLength = 64;
 
     [PulumiProperty("displayName", Description = "The group's name in Omni: at most 64 characters, unique in the organisation, no control characters. "
-        + "Renaming updates the group in place; a change of letter case alone is a rename too.", Required = true)]
+        + "Renaming updates the group in place. Compared case-insensitively, as Omni compares group names: a change of letter case alone is "
+        + "no change, whether it comes from the program, an import or a refresh.", Required = true, IgnoreCase = true)]
     public string DisplayName { get; init; } = "";
 
     [PulumiProperty("memberIds", Description = "The ids of the users in the group (e.g. User resources' `id`), in any order. When set, it is authoritative: "
@@ -14,6 +15,9 @@ internal record GroupArgs
         + "Do not combine memberIds with GroupMembership resources for the same group: each would undo the other's changes.",
         Unordered = true)]
     public IReadOnlyList<string>? MemberIds { get; init; }
+
+    [PulumiProperty("allowSelfLockout", Description = SelfLockout.Description, Default = false)]
+    public bool AllowSelfLockout { get; init; }
 }
 
 /// <summary>The outputs of <c>omni:index:Group</c>: the inputs as Omni holds them, and what Omni computes.</summary>

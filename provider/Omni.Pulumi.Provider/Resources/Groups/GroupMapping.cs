@@ -6,8 +6,9 @@ namespace Omni.Pulumi.Provider.Resources.Groups;
 internal static class GroupMapping
 {
     /// <param name="declaredMemberIds">The memberIds the program declares; null when membership is not managed.</param>
-    public static GroupState ToState(ScimGroup group, IReadOnlyList<string>? declaredMemberIds) => new()
+    public static GroupState ToState(ScimGroup group, IReadOnlyList<string>? declaredMemberIds, bool allowSelfLockout = false) => new()
     {
+        AllowSelfLockout = allowSelfLockout,
         DisplayName = group.DisplayName,
         MemberIds = declaredMemberIds is null ? null : MemberIdsAsHeld(declaredMemberIds, group),
         Members = [.. group.Members.Select(GroupMember.From)],
@@ -18,6 +19,7 @@ internal static class GroupMapping
     /// <summary>What a preview shows: the inputs; what Omni computes comes from <paramref name="olds"/> (or stays unknown).</summary>
     public static GroupState Planned(GroupArgs args, GroupState? olds = null) => new()
     {
+        AllowSelfLockout = args.AllowSelfLockout,
         DisplayName = args.DisplayName,
         MemberIds = args.MemberIds,
         Members = olds?.Members ?? [],
@@ -26,8 +28,9 @@ internal static class GroupMapping
     };
 
     /// <summary>The inputs a refresh or import reports: Omni's name, and its members when they are managed.</summary>
-    public static GroupArgs ToArgs(ScimGroup group, IReadOnlyList<string>? declaredMemberIds) => new()
+    public static GroupArgs ToArgs(ScimGroup group, IReadOnlyList<string>? declaredMemberIds, bool allowSelfLockout = false) => new()
     {
+        AllowSelfLockout = allowSelfLockout,
         DisplayName = group.DisplayName,
         MemberIds = declaredMemberIds is null ? null : MemberIdsAsHeld(declaredMemberIds, group),
     };

@@ -6,13 +6,14 @@ namespace Omni.Pulumi.Provider.Resources.Groups;
 
 /// <summary>
 /// <c>omni:index:Group</c>: one user group of the Omni organisation, through SCIM. Reads top to
-/// bottom as the lifecycle: Check, Create, Read (refresh and import), Update, Delete. The framework's
-/// diff compares displayName (a change of letter case alone is a rename too) and memberIds as a set.
+/// bottom as the lifecycle: Check, Diff, Create, Read (refresh and import), Update, Delete. The framework's
+/// diff compares displayName in any letter case (as Omni does) and memberIds as a set; Diff adds the
+/// self-lockout rule (the key's owner kept in the admin group).
 /// </summary>
 [PulumiResource("omni:index:Group", Description = "A user group of the Omni organisation, managed through Omni's SCIM 2.0 API. "
     + "Set memberIds to manage its members authoritatively, or leave it unset and add members one by one with GroupMembership; never both for one group.")]
 internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
-    ICheck<GroupArgs>, ICreate<GroupArgs, GroupState>, IRead<GroupArgs, GroupState>, IUpdate<GroupArgs, GroupState>, IDelete<GroupState>
+    ICheck<GroupArgs>, IDiff<GroupArgs, GroupState>, ICreate<GroupArgs, GroupState>, IRead<GroupArgs, GroupState>, IUpdate<GroupArgs, GroupState>, IDelete<GroupState>
 {
     // Outputs Omni computes: unknown in a preview of a group that does not exist yet.
     private static readonly IReadOnlySet<string> ComputedOutputs = Property.Names<GroupState>(s => s.Members, s => s.Created, s => s.LastModified);
@@ -66,6 +67,27 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
         return NameRules.ControlCharacterProblem("displayName", name, "Omni could never find the group by its name again.");
     }
 
+    // ---- Diff: the declared comparison; refused when it takes the key's owner out of the admin group
+
+    public IReadOnlyList<PropertyChange> Diff(DiffRequest<GroupArgs, GroupState> request)
+    {
+        var news = request.News;
+        if (!news.IsUnknown(a => a.MemberIds) && news.Value.MemberIds is { } wanted && !news.IsUnknown(a => a.AllowSelfLockout)
+            && !news.Value.AllowSelfLockout && RemovesKeyOwner(request.Id, request.Olds, wanted))
+        {
+            throw SelfLockout.Refusal(omni, $"takes {{owner}} out of the admin group '{request.Olds.DisplayName}' (memberIds)", isDestroy: false);
+        }
+
+        return request.DeclaredChanges;
+    }
+
+    /// <summary>The key's owner is a member now and would not be after <paramref name="wanted"/> is applied, in the admin group.</summary>
+    private bool RemovesKeyOwner(string id, GroupState olds, IReadOnlyList<string>? wanted) =>
+        omni.KeyOwner?.UserId is { Length: > 0 } owner
+        && olds.Members.Any(m => string.Equals(m.Id, owner, StringComparison.Ordinal))
+        && (wanted is null || !wanted.Contains(owner, StringComparer.Ordinal))
+        && omni.IsAdminGroup(id, olds.DisplayName);
+
     // ---- Create: one POST with the members; a 409 says how to import ------------------------
 
     public async Task<CreateResult<GroupState>> CreateAsync(CreateRequest<GroupArgs> request, CancellationToken cancellationToken)
@@ -103,7 +125,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
 
         // One POST carries the members, so nothing can fail after Omni created the group. Should Omni
         // have left out a member, the outputs say so and the next `pulumi up` adds it.
-        return new CreateResult<GroupState>(group.Id, GroupMapping.ToState(group, args.MemberIds));
+        return new CreateResult<GroupState>(group.Id, GroupMapping.ToState(group, args.MemberIds, args.AllowSelfLockout));
     }
 
     // ---- Read: refresh (one GET, shared with the group's memberships) and import ------------
@@ -135,7 +157,8 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
 
         // Refresh: members count as inputs only where the program manages them.
         var declared = (request.OldInputs ?? request.Olds)?.MemberIds;
-        return new ReadResult<GroupArgs, GroupState>(group.Id, GroupMapping.ToState(group, declared), GroupMapping.ToArgs(group, declared));
+        var allow = (request.OldInputs ?? request.Olds)?.AllowSelfLockout ?? false;
+        return new ReadResult<GroupArgs, GroupState>(group.Id, GroupMapping.ToState(group, declared, allow), GroupMapping.ToArgs(group, declared, allow));
     }
 
     // ---- Update: a rename and member changes, each one PATCH, only what changed --------------
@@ -148,7 +171,8 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
         {
             // Dropping memberIds only stops managing them: that alone calls nothing.
             var memberIds = request.News.NameOf(a => a.MemberIds);
-            var touchesOmni = request.Changes.Any(c => c.Path != memberIds || c.Kind != ChangeKind.Delete);
+            var allowSelfLockout = request.News.NameOf(a => a.AllowSelfLockout);
+            var touchesOmni = request.Changes.Any(c => c.Path != allowSelfLockout && (c.Path != memberIds || c.Kind != ChangeKind.Delete));
             var membersChange = request.Changes.Any(c => c.Path == memberIds && c.Kind != ChangeKind.Delete);
             var unknowns = new HashSet<string>(StringComparer.Ordinal);
             if (touchesOmni)
@@ -167,13 +191,21 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
         // One PATCH: the new name and, when memberIds is managed and the group does not hold exactly
         // those ids, the whole member list (replace), so members added in Omni since the last refresh
         // go too. SCIM applies a PATCH atomically: it all holds or nothing changed.
-        var rename = string.Equals(olds.DisplayName, args.DisplayName, StringComparison.Ordinal) ? null : args.DisplayName;
+        // A change of letter case alone is no rename (Omni compares group names in any case).
+        var rename = string.Equals(olds.DisplayName, args.DisplayName, StringComparison.OrdinalIgnoreCase) ? null : args.DisplayName;
         var members = args.MemberIds is { } wanted && !(olds.MemberIds is { } declared && GroupMapping.SameMembers(declared, wanted)
             && GroupMapping.SameMembers(olds.Members.Select(m => m.Id), wanted)) ? wanted : null;
         if (rename is null && members is null)
         {
-            // Nothing to send: only memberIds was dropped, which stops managing membership.
-            return new UpdateResult<GroupState>(olds with { DisplayName = args.DisplayName, MemberIds = args.MemberIds });
+            // Nothing to send: only memberIds was dropped (which stops managing membership) or allowSelfLockout changed.
+            // displayName stays as Omni holds it when only its letter case differs.
+            return new UpdateResult<GroupState>(olds with { MemberIds = args.MemberIds, AllowSelfLockout = args.AllowSelfLockout });
+        }
+
+        if (members is not null && !args.AllowSelfLockout && RemovesKeyOwner(request.Id, olds, members))
+        {
+            // Diff refused this already; kept here too, as the last step before the request.
+            throw SelfLockout.Refusal(omni, $"takes {{owner}} out of the admin group '{olds.DisplayName}' (memberIds)", isDestroy: false);
         }
 
         var secretName = SecretName(request.News, args.DisplayName);
@@ -197,13 +229,21 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
                 + "Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
         }
 
-        return new UpdateResult<GroupState>(GroupMapping.ToState(group, args.MemberIds));
+        return new UpdateResult<GroupState>(GroupMapping.ToState(group, args.MemberIds, args.AllowSelfLockout));
     }
 
     // ---- Delete: DELETE; already gone counts as done ----------------------------------------
 
-    public Task DeleteAsync(DeleteRequest<GroupState> request, CancellationToken cancellationToken) =>
-        omni.Groups.DeleteAsync(request.Id, cancellationToken);
+    public Task DeleteAsync(DeleteRequest<GroupState> request, CancellationToken cancellationToken)
+    {
+        // No Check or Diff comes before a delete: deleting the admin group takes the key's owner out of it.
+        if (!request.Olds.AllowSelfLockout && RemovesKeyOwner(request.Id, request.Olds, wanted: null))
+        {
+            throw SelfLockout.Refusal(omni, $"deletes the admin group '{request.Olds.DisplayName}', which takes {{owner}} out of it", isDestroy: true);
+        }
+
+        return omni.Groups.DeleteAsync(request.Id, cancellationToken);
+    }
 
     // ---- Helpers -------------------------------------------------------------------------------
 

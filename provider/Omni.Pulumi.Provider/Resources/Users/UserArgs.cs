@@ -34,6 +34,9 @@ internal record UserArgs
     [PulumiProperty("adoptExisting", Description = "When true and a user with this userName already exists, adopt it instead of failing with 409.",
         Default = false)]
     public bool AdoptExisting { get; init; }
+
+    [PulumiProperty("allowSelfLockout", Description = SelfLockout.Description, Default = false)]
+    public bool AllowSelfLockout { get; init; }
 }
 
 /// <summary>The outputs of <c>omni:index:User</c>: the inputs as Omni holds them, and what Omni computes.</summary>

@@ -15,6 +15,7 @@ internal static class UserMapping
         Attributes = UserAttributes.AsHeld(declared.Attributes, user),
         DeletionMode = declared.DeletionMode,
         AdoptExisting = declared.AdoptExisting,
+        AllowSelfLockout = declared.AllowSelfLockout,
         Emails = EmailsOf(user),
         Groups = GroupsOf(user),
         Created = OmniTimestamps.Format(user.Meta?.Created),
@@ -32,6 +33,7 @@ internal static class UserMapping
         Attributes = args.Attributes,
         DeletionMode = args.DeletionMode,
         AdoptExisting = args.AdoptExisting,
+        AllowSelfLockout = args.AllowSelfLockout,
         Emails = olds?.Emails ?? [],
         Groups = olds?.Groups ?? [],
         Created = olds?.Created,
@@ -49,6 +51,7 @@ internal static class UserMapping
         Attributes = attributes,
         DeletionMode = settings.DeletionMode,
         AdoptExisting = settings.AdoptExisting,
+        AllowSelfLockout = settings.AllowSelfLockout,
     };
 
     public static IReadOnlyList<string> EmailsOf(ScimUser user) => [.. user.Emails.Select(e => e.Value)];

@@ -33,6 +33,14 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
         // unknown), so they skip these checks and go back to the engine unknown.
         var attributes = await CheckAttributesAsync(request.Urn, news, failures, cancellationToken).ConfigureAwait(false);
         UserInputLimits.Check(news, failures);
+
+        // Check has no id: the key's owner is known here by email. Diff checks by id (a changed email too).
+        if (!news.IsUnknown(a => a.Active) && !news.Value.Active && !news.Value.AllowSelfLockout && !news.IsUnknown(a => a.AllowSelfLockout)
+            && !news.IsUnknown(a => a.UserName) && SelfLockout.IsKeyOwner(omni, null, news.Value.UserName))
+        {
+            failures.Add(news.Fail(a => a.Active, SelfLockout.Refusal(omni, "deactivates {owner}", isDestroy: false).Message));
+        }
+
         return new CheckResult<UserArgs>(news.Value with { Attributes = attributes }, failures);
     }
 
@@ -154,12 +162,23 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
 
     // ---- Diff: the declared comparison, but attributes compare as Omni stores them ----------
 
-    public IReadOnlyList<PropertyChange> Diff(DiffRequest<UserArgs, UserState> request) =>
-    [
-        // Everything updates in place; a userName differing only in letter case is no change.
-        .. request.DeclaredChangesExcept(a => a.Attributes),
-        .. AttributeChanges(request.Olds.Attributes, request.OldInputs?.Attributes, request.News),
-    ];
+    public IReadOnlyList<PropertyChange> Diff(DiffRequest<UserArgs, UserState> request)
+    {
+        // Refused before anything is sent, so the preview shows it: deactivating the key's own user.
+        var news = request.News;
+        if (request.Olds.Active && !news.IsUnknown(a => a.Active) && !news.Value.Active
+            && !news.Value.AllowSelfLockout && !news.IsUnknown(a => a.AllowSelfLockout) && SelfLockout.IsKeyOwner(omni, request.Id))
+        {
+            throw SelfLockout.Refusal(omni, "deactivates {owner}", isDestroy: false);
+        }
+
+        return
+        [
+            // Everything updates in place; a userName differing only in letter case is no change.
+            .. request.DeclaredChangesExcept(a => a.Attributes),
+            .. AttributeChanges(request.Olds.Attributes, request.OldInputs?.Attributes, request.News),
+        ];
+    }
 
     /// <summary>Only declared keys count: those in the new inputs, and those in the old inputs
     /// (a key dropped from the program is cleared in Omni). Values compare after normalisation.</summary>
@@ -302,6 +321,11 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
             ? await Lookups.UserByIdOrNameAsync(omni.Users, request.Id, cancellationToken).ConfigureAwait(false)
             : await omni.Users.GetRecentAsync(request.Id, cancellationToken).ConfigureAwait(false);
 
+        if (request.IsImport && (user is null || user.IsEmbedUser))
+        {
+            await RefuseEmbedUserAsync(request.Id, user, cancellationToken).ConfigureAwait(false);
+        }
+
         if (user is null)
         {
             if (!request.IsImport)
@@ -327,6 +351,33 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
         return new ReadResult<UserArgs, UserState>(user.Id, UserMapping.ToState(user, inputs, request.Olds?.Adopted ?? false), inputs);
     }
 
+    /// <summary>An embed user (made by an embed SSO session, with a synthetic userName) is no SCIM user to manage:
+    /// importing one fails saying so, instead of "not found".</summary>
+    private async Task RefuseEmbedUserAsync(string key, ScimUser? listedAsUser, CancellationToken cancellationToken)
+    {
+        ScimEmbedUser? embed;
+        try
+        {
+            embed = listedAsUser is { IsEmbedUser: true }
+                ? new ScimEmbedUser { Id = listedAsUser.Id, UserName = listedAsUser.UserName }
+                : key.Contains('@', StringComparison.Ordinal)
+                    ? await omni.Client.EmbedUsers.FindByUserNameAsync(key, cancellationToken).ConfigureAwait(false)
+                    : await omni.Client.EmbedUsers.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OmniApiException)
+        {
+            return; // the embed list could not be read (e.g. not offered): the import reports "not found" as before
+        }
+
+        if (embed is not null)
+        {
+            throw new ProviderFailureException(FailureKind.InvalidInput,
+                $"'{key}' is an embed user (id {embed.Id}{(embed.EmbedExternalId is { } external ? $", embedExternalId '{external}'" : "")}): Omni creates embed users "
+                + "through embed SSO sessions and lists them apart from the organisation's users, so it cannot be managed as omni:index:User. "
+                + "Read embed users with the getEmbedUsers function; import a regular user by its id or email instead.");
+        }
+    }
+
     // ---- Update: one PATCH with only what changed ---------------------------------------------
 
     public async Task<UpdateResult<UserState>> UpdateAsync(UpdateRequest<UserArgs, UserState> request, CancellationToken cancellationToken)
@@ -337,7 +388,7 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
         {
             // Values may be unknown here, so nothing is built for Omni; lastModified will change
             // unless only provider-side settings (deletionMode, adoptExisting) do.
-            var providerOnly = Property.Names<UserArgs>(a => a.DeletionMode, a => a.AdoptExisting);
+            var providerOnly = Property.Names<UserArgs>(a => a.DeletionMode, a => a.AdoptExisting, a => a.AllowSelfLockout);
             var touchesOmni = request.News.Unknowns.Count > 0 || request.Changes.Any(c => !providerOnly.Contains(c.Path));
             return new UpdateResult<UserState>(UserMapping.Planned(args, olds))
             {
@@ -360,6 +411,12 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
 
         if (olds.Active != args.Active)
         {
+            // Diff refused this already; kept here too, as the last step before the request.
+            if (!args.Active && !args.AllowSelfLockout && SelfLockout.IsKeyOwner(omni, request.Id))
+            {
+                throw SelfLockout.Refusal(omni, "deactivates {owner}", isDestroy: false);
+            }
+
             patch.SetActive(args.Active);
         }
 
@@ -375,11 +432,12 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
 
         if (patch.IsEmpty)
         {
-            // Only provider-side settings changed (deletionMode, adoptExisting): nothing to send.
+            // Only provider-side settings changed (deletionMode, adoptExisting, allowSelfLockout): nothing to send.
             return new UpdateResult<UserState>(olds with
             {
                 DeletionMode = args.DeletionMode,
                 AdoptExisting = args.AdoptExisting,
+                AllowSelfLockout = args.AllowSelfLockout,
                 Attributes = args.Attributes is null ? null : olds.Attributes?.Where(a => args.Attributes.ContainsKey(a.Key)).ToDictionary(StringComparer.Ordinal),
             });
         }
@@ -415,6 +473,14 @@ internal sealed class UserResource(OmniSession omni, IEngineLog log) :
 
     public async Task DeleteAsync(DeleteRequest<UserState> request, CancellationToken cancellationToken)
     {
+        // The engine asks no Check or Diff before a delete (and a preview of a destroy calls the provider not at
+        // all), so the key's own user is refused here, before the request; allowSelfLockout comes from the state.
+        if (!request.Olds.AllowSelfLockout && SelfLockout.IsKeyOwner(omni, request.Id))
+        {
+            throw SelfLockout.Refusal(omni, request.Olds.DeletionMode == UserArgs.Deactivate ? "deactivates {owner} (deletionMode: deactivate)" : "deletes {owner}",
+                isDestroy: true);
+        }
+
         if (request.Olds.DeletionMode == UserArgs.Deactivate)
         {
             try
