@@ -261,8 +261,12 @@ export class Deployment {
 
   #title(step) {
     const inputs = reveal(step.news ?? step.old?.inputs);
-    // A group by its name in Omni, a user by email, others by their name, a role by its role name.
-    const shownAs = step.type === GROUP_TYPE ? inputs?.displayName : step.type === USER_TYPE ? inputs?.userName : inputs?.name ?? inputs?.roleName;
+    // A group by its name in Omni, a user by email, an attribute definition by its type (its name is the
+    // resource's), a model role by its role name, anything else by its name.
+    const shownAs = step.type === GROUP_TYPE ? inputs?.displayName
+      : step.type === USER_TYPE ? inputs?.userName
+        : step.type === 'omni:index:UserAttribute' ? inputs?.type
+          : inputs?.roleName ?? inputs?.name;
     return `${step.type} ${step.name}${isUnknown(shownAs) || shownAs === undefined ? '' : ` (${shownAs})`}`;
   }
 
