@@ -84,6 +84,7 @@ describe("a TypeScript program using the generated SDK, under Pulumi's mocks", (
       attributes: { region: "us-east", level: "3", regions: ["us", "eu"] },
       active: true,
       adoptExisting: false,
+      allowSelfLockout: false,
       deletionMode: "delete",
     });
     const bob = registrationOf(record, "omni:index:User", "bob").wire;
@@ -101,13 +102,13 @@ describe("a TypeScript program using the generated SDK, under Pulumi's mocks", (
 
   it("passes the users' ids into the group's memberIds, and records the dependency", () => {
     const group = registrationOf(record, "omni:index:Group", "analysts");
-    assert.deepEqual(group.wire, { displayName: "Analysts", memberIds: ["usr-alice", "usr-bob"] });
+    assert.deepEqual(group.wire, { displayName: "Analysts", memberIds: ["usr-alice", "usr-bob"], allowSelfLockout: false });
     const alice = "urn:pulumi:stack::project::omni:index:User::alice";
     const bob = "urn:pulumi:stack::project::omni:index:User::bob";
     assert.deepEqual([...group.propertyDependencies.memberIds].sort(), [alice, bob]);
     assert.deepEqual([...group.dependencies].sort(), [alice, bob]);
     assert.deepEqual(registrationOf(record, "omni:index:GroupMembership", "alice-in-engineering").wire,
-      { groupId: "grp-engineering", userId: "usr-alice" });
+      { groupId: "grp-engineering", userId: "usr-alice", allowSelfLockout: false });
   });
 
   it("flows the provider's outputs back into the resources' properties", async () => {

@@ -104,6 +104,7 @@ describe("the TypeScript roster program, under Pulumi's mocks", () => {
       attributes: { region: "us-east", department: "Finance", level: "3", regions: ["us", "eu"] },
       active: true,
       adoptExisting: false,
+      allowSelfLockout: false,
       deletionMode: "delete",
     });
     const erin = registrationOf(record, "omni:index:User", "erin").wire;
@@ -114,7 +115,7 @@ describe("the TypeScript roster program, under Pulumi's mocks", () => {
 
   it("gives each group its members' User ids, so the group depends on them", () => {
     const finance = registrationOf(record, "omni:index:Group", "finance-analysts");
-    assert.deepEqual(finance.wire, { displayName: "Finance Analysts", memberIds: ["usr-alice", "usr-carol"] });
+    assert.deepEqual(finance.wire, { displayName: "Finance Analysts", memberIds: ["usr-alice", "usr-carol"], allowSelfLockout: false });
     assert.deepEqual([...finance.propertyDependencies.memberIds].sort(),
       [urn("omni:index:User", "alice"), urn("omni:index:User", "carol")]);
     assert.deepEqual(registrationOf(record, "omni:index:Group", "engineering").wire.memberIds, ["usr-bob", "usr-dan"]);
