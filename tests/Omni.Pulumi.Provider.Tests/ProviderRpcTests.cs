@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Omni.Pulumi.Provider.Tests.Harness;
@@ -28,6 +29,24 @@ public class ProviderRpcTests : HarnessTest
         Assert.Contains("Unknown resource type 'omni:index:Usr'", error.Status.Detail, StringComparison.Ordinal);
         // Every type served, in order (other resources are added between these over time).
         Assert.Matches(@"omni:index:Group, .*omni:index:GroupMembership, .*omni:index:User\b", error.Status.Detail);
+    }
+
+    [Fact]
+    public void Every_method_of_the_ResourceProvider_service_is_bound_with_the_deep_message_parser()
+    {
+        // The binder lists the methods by hand (DeepMessageMethodProvider); a method added to provider.proto
+        // and not listed would answer UNIMPLEMENTED from gRPC's fallback instead of reaching the service.
+        var bound = H.Host.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>()
+            .SelectMany(source => source.Endpoints)
+            .Select(endpoint => endpoint.Metadata.GetMetadata<Grpc.AspNetCore.Server.GrpcMethodMetadata>())
+            .OfType<Grpc.AspNetCore.Server.GrpcMethodMetadata>()
+            .Where(metadata => metadata.ServiceType == typeof(Hosting.ResourceProviderService))
+            .Select(metadata => metadata.Method.FullName)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var declared = ResourceProvider.Descriptor.Methods.Select(m => $"/{m.Service.FullName}/{m.Name}").Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(declared, bound);
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging.Console;
 using Omni.Pulumi.Provider.Configuration;
 using Omni.Pulumi.Provider.Protocol;
 
@@ -29,14 +28,13 @@ internal sealed class ProviderHost : IAsyncDisposable
 
     public static async Task<ProviderHost> StartAsync(string? engineAddress, int verbosity, EnvironmentVariables environment, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.ColorBehavior = LoggerColorBehavior.Disabled;
-            o.SingleLine = true;
-        });
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // The empty builder: no configuration files or variables (the plugin's settings come from the engine's
+        // Configure and OMNI_* variables), no default services; Kestrel, routing and logging are added below.
+        // Each service the container builds by reflection at start-up costs start time under NativeAOT.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
+        builder.Logging.AddProvider(new StandardErrorLoggerProvider());
         builder.Logging.SetMinimumLevel(verbosity >= 9 ? LogLevel.Debug : verbosity > 0 ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", verbosity >= 9 ? LogLevel.Information : LogLevel.Warning);
         // Hosting's per-request log (request started/finished) is only wanted when debugging. While its category
@@ -46,6 +44,7 @@ internal sealed class ProviderHost : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", verbosity >= 9 ? LogLevel.Information : LogLevel.None);
         // The client's warnings and info reach the engine whatever the verbosity (stderr keeps its own level).
         builder.Logging.AddFilter<EngineLoggerProvider>(EngineLoggerProvider.ClientCategory, LogLevel.Information);
+        // No "Application started. Press Ctrl+C to shut down." on stderr at -v=1 and above: the engine starts and stops us.
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
