@@ -14,11 +14,21 @@ internal sealed class RecentlyCreated(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, long> _createdAt = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>When the map is next swept for expired entries (a timestamp of the time provider).</summary>
+    private long _nextSweep;
+
     public void Add(string relativePath)
     {
         var now = time.GetTimestamp();
         _createdAt[relativePath] = now;
-        // Forget what is past its window, so the map stays as small as the last few seconds of creates.
+        // Forget what is past its window, once a window at most (a sweep on every create walked the whole map,
+        // thousands of entries in a bulk create), so the map holds at most two windows of creates.
+        var due = Interlocked.Read(ref _nextSweep);
+        if (now < due || Interlocked.CompareExchange(ref _nextSweep, now + (long)(Window.TotalSeconds * time.TimestampFrequency), due) != due)
+        {
+            return;
+        }
+
         foreach (var (path, at) in _createdAt)
         {
             if (time.GetElapsedTime(at, now) > Window)
@@ -27,6 +37,9 @@ internal sealed class RecentlyCreated(TimeProvider time)
             }
         }
     }
+
+    /// <summary>How many creates are remembered (expired ones included until the next sweep).</summary>
+    internal int Count => _createdAt.Count;
 
     public void Forget(string relativePath) => _createdAt.TryRemove(relativePath, out _);
 

@@ -28,7 +28,7 @@ if (!options.Runs("plugin-start"))
 }
 else if (PluginProcess.Locate() is { } native && PluginProcess.LocateFrameworkDependent() is { } frameworkDependent)
 {
-    results.Add(await PluginStartupBench.RunAsync(native, frameworkDependent));
+    results.AddRange(await PluginStartupBench.RunAsync(native, frameworkDependent));
 }
 else
 {
