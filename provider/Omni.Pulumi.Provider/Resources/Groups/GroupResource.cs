@@ -16,6 +16,8 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
     ICheck<GroupArgs>, IDiff<GroupArgs, GroupState>, ICreate<GroupArgs, GroupState>, IRead<GroupArgs, GroupState>, IUpdate<GroupArgs, GroupState>, IDelete<GroupState>
 {
     // Outputs Omni computes: unknown in a preview of a group that does not exist yet.
+    private const string MemberIdsHint = "Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.";
+
     private static readonly IReadOnlySet<string> ComputedOutputs = Property.Names<GroupState>(s => s.Members, s => s.Created, s => s.LastModified);
 
     // ---- Check: validate the inputs; unknowns (preview) pass --------------------------------
@@ -114,7 +116,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
         catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest && args.MemberIds is { Count: > 0 })
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to create the group ({ResourceMessages.OmniAnswer(e, secretName)}). Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
+                ResourceMessages.Refused("to create the group", e, MemberIdsHint, secretName), e);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && ResourceMessages.CreateMayHaveReachedOmni(e))
         {
@@ -225,8 +227,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
         catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest && members is { Count: > 0 })
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to change group {request.Id} ({ResourceMessages.OmniAnswer(e, secretName)}); nothing changed. "
-                + "Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
+                $"Omni refused to change group {request.Id} ({ResourceMessages.OmniAnswer(e, secretName)}); nothing changed. " + MemberIdsHint, e);
         }
 
         return new UpdateResult<GroupState>(GroupMapping.ToState(group, args.MemberIds, args.AllowSelfLockout));
