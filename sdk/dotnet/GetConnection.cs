@@ -76,7 +76,7 @@ namespace Pulumi.Omni
     public sealed class GetConnectionResult
     {
         /// <summary>
-        /// The role every member of the organisation has on the connection unless granted more.
+        /// The role every member of the organisation has on the connection's models unless a direct or group role is higher.
         /// </summary>
         public readonly string? BaseRole;
         /// <summary>
@@ -92,7 +92,7 @@ namespace Pulumi.Omni
         /// </summary>
         public readonly string Dialect;
         /// <summary>
-        /// The connection's id: what ConnectionEnvironment, ConnectionSchedule, Model and the model roles take.
+        /// The connection's id: the `connectionId` that ConnectionEnvironment, ConnectionSchedule, Model and the model roles take.
         /// </summary>
         public readonly string Id;
         /// <summary>

@@ -108,7 +108,7 @@ namespace Pulumi.Omni
         /// </summary>
         public readonly string? ConnectionId;
         /// <summary>
-        /// The model's id: what ModelGit, the model roles and permissions take.
+        /// The model's id: the `modelId` that ModelGit, the model roles and permissions take.
         /// </summary>
         public readonly string Id;
         /// <summary>

@@ -35,7 +35,7 @@ export interface GetConnectionArgs {
  */
 export interface GetConnectionResult {
     /**
-     * The role every member of the organisation has on the connection unless granted more.
+     * The role every member of the organisation has on the connection's models unless a direct or group role is higher.
      */
     readonly baseRole?: string;
     /**
@@ -51,7 +51,7 @@ export interface GetConnectionResult {
      */
     readonly dialect: string;
     /**
-     * The connection's id: what ConnectionEnvironment, ConnectionSchedule, Model and the model roles take.
+     * The connection's id: the `connectionId` that ConnectionEnvironment, ConnectionSchedule, Model and the model roles take.
      */
     readonly id: string;
     /**

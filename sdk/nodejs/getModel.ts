@@ -53,7 +53,7 @@ export interface GetModelResult {
      */
     readonly connectionId?: string;
     /**
-     * The model's id: what ModelGit, the model roles and permissions take.
+     * The model's id: the `modelId` that ModelGit, the model roles and permissions take.
      */
     readonly id: string;
     /**

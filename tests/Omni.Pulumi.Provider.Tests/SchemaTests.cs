@@ -56,4 +56,22 @@ public class SchemaTests
         Assert.Equal("Pulumi", schema["language"]!["csharp"]!["rootNamespace"]!.GetValue<string>());
         Assert.Equal("0.1.0", schema["version"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("omni:index:getConnection", "omni:index:ConnectionInfo", "defaultSchema")]
+    [InlineData("omni:index:getModel", "omni:index:ModelInfo", "baseModelId")]
+    public void A_single_reads_result_is_its_list_item_plus_what_only_it_returns(string function, string item, string own)
+    {
+        // The result records derive from the list item records: inherited properties keep the item's descriptions and
+        // required flags, and every property list stays in name order whatever record declares it.
+        var schema = JsonNode.Parse(Generated())!.AsObject();
+        var outputs = schema["functions"]![function]!["outputs"]!;
+        var itemType = schema["types"]![item]!;
+        var itemProperties = itemType["properties"]!.AsObject();
+        var resultProperties = outputs["properties"]!.AsObject();
+
+        Assert.Equal(itemProperties.Select(p => p.Key).Append(own).Order(StringComparer.Ordinal), resultProperties.Select(p => p.Key));
+        Assert.All(itemProperties, p => Assert.Equal(p.Value!["description"]!.GetValue<string>(), resultProperties[p.Key]!["description"]!.GetValue<string>()));
+        Assert.Equal(itemType["required"]!.AsArray().Select(n => n!.GetValue<string>()), outputs["required"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
 }

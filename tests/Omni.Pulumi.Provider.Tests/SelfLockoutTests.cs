@@ -6,8 +6,9 @@ namespace Omni.Pulumi.Provider.Tests;
 
 /// <summary>
 /// Issue 16 item 4 through the plugin: the emulator's key owner (<c>--key-owner</c>) is a SCIM user in the group
-/// "Admins"; Check and Diff refuse (before any request) deactivating them or taking them out of that group, and
-/// Delete refuses deleting them, unless allowSelfLockout is set. Other users are not affected.
+/// "Admins"; Check (and, for a user, Diff) refuses deactivating them or taking them out of that group before any
+/// write, a Group's Update refuses the latter on the members Omni holds, and Delete refuses deleting them, unless
+/// allowSelfLockout is set. Other users are not affected.
 /// </summary>
 public sealed class SelfLockoutTests : IAsyncLifetime
 {
@@ -110,7 +111,7 @@ public sealed class SelfLockoutTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_group_plan_that_takes_the_key_owner_out_of_the_admin_group_is_refused_by_diff_and_delete()
+    public async Task A_group_plan_that_takes_the_key_owner_out_of_the_admin_group_is_refused_by_check_and_delete_not_by_diff()
     {
         var someone = await H.CreateAsync("someone", ProviderHarness.UserInputs("someone@example.com", "Someone"));
         var admins = await H.ImportAsync(GroupRequests.GroupType, "admins", "admins"); // by name, any letter case
@@ -118,19 +119,78 @@ public sealed class SelfLockoutTests : IAsyncLifetime
         var before = await H.TotalRequestsAsync();
 
         var without = GroupRequests.GroupInputs("Admins", [someone.Id]);
-        var diff = await ProviderHarness.FailsAsync(() => H.DiffAsync(GroupRequests.GroupType, admins.Id, admins.Properties, admins.Inputs, without));
+        var check = await H.CheckAsync(GroupRequests.GroupType, "admins", without);
         var delete = await ProviderHarness.FailsAsync(() => H.DeleteAsync(GroupRequests.GroupType, "admins", admins.Id, admins.Properties));
 
-        AssertRefusal(diff.Status.Detail);
-        Assert.Contains("admin group 'Admins'", diff.Status.Detail, StringComparison.Ordinal);
+        var failure = Assert.Single(check.Failures);
+        Assert.Equal("memberIds", failure.Property);
+        AssertRefusal(failure.Reason);
+        Assert.Contains("admin group 'Admins' (memberIds leaves them out)", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains($"add their id '{OwnerId}' to memberIds", failure.Reason, StringComparison.Ordinal);
         AssertRefusal(delete.Status.Detail);
-        Assert.Equal(before, await H.TotalRequestsAsync());
+        Assert.Equal(0, await H.CountAsync("PATCH", GroupRequests.GroupById) + await H.CountAsync("DELETE", GroupRequests.GroupById));
+        Assert.True(await H.TotalRequestsAsync() <= before + 1); // at most the one GET of the owner's groups, once per process
 
-        // Adding a member, keeping the owner: allowed. Taking them out with allowSelfLockout: allowed.
-        var kept = await H.DiffAsync(GroupRequests.GroupType, admins.Id, admins.Properties, admins.Inputs, GroupRequests.GroupInputs("Admins", [OwnerId, someone.Id]));
-        Assert.Equal(["memberIds"], kept.Diffs);
-        var allowed = await H.DiffAsync(GroupRequests.GroupType, admins.Id, admins.Properties, admins.Inputs, With(without, "allowSelfLockout", true));
-        Assert.Equal(["allowSelfLockout", "memberIds"], allowed.Diffs.Order(StringComparer.Ordinal));
+        // Diff describes the change and leaves refusing to Check and Update: the engine runs it after a refresh too.
+        var diff = await H.DiffAsync(GroupRequests.GroupType, admins.Id, admins.Properties, admins.Inputs, without);
+        Assert.Equal(["memberIds"], diff.Diffs);
+
+        // Keeping the owner, taking them out with allowSelfLockout, or another group by the same rule: allowed.
+        Assert.Empty((await H.CheckAsync(GroupRequests.GroupType, "admins", GroupRequests.GroupInputs("Admins", [OwnerId, someone.Id]))).Failures);
+        Assert.Empty((await H.CheckAsync(GroupRequests.GroupType, "admins", With(without, "allowSelfLockout", true))).Failures);
+        Assert.Empty((await H.CheckAsync(GroupRequests.GroupType, "other", GroupRequests.GroupInputs("Analysts", [someone.Id]))).Failures);
+        var unknown = await H.CheckAsync(GroupRequests.GroupType, "admins", GroupRequests.GroupInputs("Admins", [Wire.UnknownString]));
+        Assert.Empty(unknown.Failures); // decided in Update, on what Omni holds
+    }
+
+    /// <summary>The key owner added to a memberIds-managed admin group outside Pulumi: a refresh and its Diff go
+    /// through (they show the drift), the next plan is refused by Check, and Update (reached with a stale state, or when
+    /// Check could not decide) reads the members Omni holds and refuses before it writes.</summary>
+    [Fact]
+    public async Task The_key_owner_added_outside_pulumi_makes_refresh_show_drift_and_update_refuse_before_writing()
+    {
+        var someone = await H.CreateAsync("someone", ProviderHarness.UserInputs("someone@example.com", "Someone"));
+        using var omni = H.OutOfBand();
+        await omni.Groups.AddMembersAsync(AdminGroupId, [someone.Id]);
+        var imported = await H.ImportAsync(GroupRequests.GroupType, "admins", AdminGroupId);
+
+        // The state as the last `pulumi up` left it, before the owner was added in Omni (the emulator, like Omni, takes
+        // the key's rights away while its owner is out of the admin group, so the owner cannot be out of it here).
+        var program = GroupRequests.GroupInputs("Admins", [someone.Id]);
+        var stale = With(imported.Properties, "memberIds", new[] { someone.Id });
+        var ownerEntry = imported.Properties.Fields["members"].ListValue.Values.Single(m => m.StructValue.Fields["id"].StringValue == OwnerId);
+        stale.Fields["members"].ListValue.Values.Remove(ownerEntry);
+        var admins = (Id: AdminGroupId, Properties: stale, Inputs: program);
+
+        var refreshed = await H.RefreshAsync(GroupRequests.GroupType, "admins", admins.Id, admins.Properties, admins.Inputs);
+        Assert.Contains(refreshed.Properties.Fields["members"].ListValue.Values, m => m.StructValue.Fields["id"].StringValue == OwnerId);
+        var diff = await H.DiffAsync(GroupRequests.GroupType, refreshed.Id, refreshed.Properties, refreshed.Inputs, program);
+        Assert.Equal(["memberIds"], diff.Diffs);
+
+        var check = await H.CheckAsync(GroupRequests.GroupType, "admins", program);
+        AssertRefusal(Assert.Single(check.Failures, f => f.Property == "memberIds").Reason);
+
+        var patches = await H.CountAsync("PATCH", GroupRequests.GroupById);
+        // After the refresh; and with the stale state (which does not list the owner) and one more member to write.
+        var other = await H.CreateAsync("other", ProviderHarness.UserInputs("other@example.com", "Other"));
+        var plans = new[]
+        {
+            (refreshed.Properties, refreshed.Inputs, program),
+            (admins.Properties, admins.Inputs, GroupRequests.GroupInputs("Admins", [someone.Id, other.Id])),
+        };
+        foreach (var (olds, oldInputs, news) in plans)
+        {
+            var update = await ProviderHarness.FailsAsync(() => H.UpdateAsync(GroupRequests.GroupType, "admins", admins.Id, olds, oldInputs, news));
+            AssertRefusal(update.Status.Detail);
+            Assert.Contains("admin group 'Admins'", update.Status.Detail, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(patches, await H.CountAsync("PATCH", GroupRequests.GroupById));
+        Assert.Contains((await omni.Groups.GetAsync(AdminGroupId, excludeMembers: false))!.Members, m => m.Value == OwnerId);
+
+        // With allowSelfLockout the same update is written (after which the emulator, as Omni, refuses the key).
+        await H.UpdateAsync(GroupRequests.GroupType, "admins", admins.Id, refreshed.Properties, refreshed.Inputs, With(program, "allowSelfLockout", true));
+        Assert.Equal(patches + 1, await H.CountAsync("PATCH", GroupRequests.GroupById));
     }
 
     [Fact]

@@ -28,8 +28,12 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
     private sealed record Api(OmniClient Client, CachingUsers Users, CachingGroups Groups, WhoAmI KeyOwner, string AdminGroup)
     {
         /// <summary>The key owner's groups that are the admin group, fetched once (GET of the owner).</summary>
-        public Task<IReadOnlySet<string>>? AdminGroupIds { get; set; }
+        public Task<AdminGroups>? AdminGroups { get; set; }
     }
+
+    /// <summary>The key owner's groups that are the admin group: their ids, and their names (any letter case) for a Group's
+    /// Check, which has no id.</summary>
+    private sealed record AdminGroups(IReadOnlySet<string> Ids, IReadOnlySet<string> Names);
 
     public bool IsConfigured => Volatile.Read(ref _api) is not null;
 
@@ -57,8 +61,13 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
 
         return string.Equals(groupId, api.AdminGroup, StringComparison.Ordinal)
             || string.Equals(displayName, api.AdminGroup, StringComparison.OrdinalIgnoreCase)
-            || api.AdminGroupIds is { IsCompletedSuccessfully: true } loaded && loaded.Result.Contains(groupId);
+            || api.AdminGroups is { IsCompletedSuccessfully: true } loaded && loaded.Result.Ids.Contains(groupId);
     }
+
+    /// <summary>Whether the key owner is, as <see cref="LoadAdminGroupsAsync"/> found, a member of the admin group and that
+    /// group is named <paramref name="displayName"/> (any letter case), whether <c>adminGroup</c> gives its name or its id.</summary>
+    public bool KeyOwnerIsInAdminGroupNamed(string displayName) =>
+        Volatile.Read(ref _api)?.AdminGroups is { IsCompletedSuccessfully: true } loaded && loaded.Result.Names.Contains(displayName);
 
     /// <summary>
     /// Learns, once per process, which of the key owner's groups is the admin group (one GET of the owner's
@@ -73,21 +82,21 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
             return;
         }
 
-        Task<IReadOnlySet<string>> fetch;
+        Task<AdminGroups> fetch;
         lock (_gate)
         {
-            if (api.AdminGroupIds is null || api.AdminGroupIds.IsFaulted || api.AdminGroupIds.IsCanceled)
+            if (api.AdminGroups is null || api.AdminGroups.IsFaulted || api.AdminGroups.IsCanceled)
             {
-                api.AdminGroupIds = FetchAdminGroupIdsAsync(api, ownerId, _lifetime.Token);
+                api.AdminGroups = FetchAdminGroupsAsync(api, ownerId, _lifetime.Token);
             }
 
-            fetch = api.AdminGroupIds;
+            fetch = api.AdminGroups;
         }
 
         await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IReadOnlySet<string>> FetchAdminGroupIdsAsync(Api api, string ownerId, CancellationToken cancellationToken)
+    private static async Task<AdminGroups> FetchAdminGroupsAsync(Api api, string ownerId, CancellationToken cancellationToken)
     {
         ScimUser? owner;
         try
@@ -99,11 +108,12 @@ internal sealed class OmniSession(ConfigValidator validator, SecretRedactor reda
             owner = null; // not an id Omni's SCIM knows: the owner is in no SCIM group
         }
 
-        return (owner?.Groups ?? [])
+        var groups = (owner?.Groups ?? [])
             .Where(g => string.Equals(g.Value, api.AdminGroup, StringComparison.Ordinal)
                 || string.Equals(g.Display, api.AdminGroup, StringComparison.OrdinalIgnoreCase))
-            .Select(g => g.Value)
-            .ToHashSet(StringComparer.Ordinal);
+            .ToList();
+        return new AdminGroups(groups.Select(g => g.Value).ToHashSet(StringComparer.Ordinal),
+            groups.Select(g => g.Display).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase));
     }
 
     private Api Current => Volatile.Read(ref _api) ?? throw new ProviderFailureException(FailureKind.NothingChanged,

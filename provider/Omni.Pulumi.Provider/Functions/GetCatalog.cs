@@ -4,10 +4,12 @@ using Omni.Pulumi.Provider.Resources;
 
 namespace Omni.Pulumi.Provider.Functions;
 
+// ConnectionInfo and ModelInfo are also the base of getConnection's and getModel's results, so the one object and the list
+// item share their properties' names and descriptions; the results add only what the single read returns.
 [PulumiType("omni:index:ConnectionInfo", Description = "A database connection in the Omni organisation (credentials are never returned).")]
-internal sealed record ConnectionInfo
+internal record ConnectionInfo
 {
-    [PulumiProperty("id", Description = "The connection's id: the `connectionId` of a UserModelRole or GroupModelRole.", Required = true)]
+    [PulumiProperty("id", Description = "The connection's id: the `connectionId` that ConnectionEnvironment, ConnectionSchedule, Model and the model roles take.", Required = true)]
     public string Id { get; init; } = "";
 
     [PulumiProperty("name", Description = "The connection's name.", Required = true)]
@@ -54,9 +56,9 @@ internal sealed class GetConnectionsFunction(OmniSession omni) : IProviderFuncti
 }
 
 [PulumiType("omni:index:ModelInfo", Description = "A model in the Omni organisation.")]
-internal sealed record ModelInfo
+internal record ModelInfo
 {
-    [PulumiProperty("id", Description = "The model's id: the `modelId` of a UserModelRole or GroupModelRole.", Required = true)]
+    [PulumiProperty("id", Description = "The model's id: the `modelId` that ModelGit, the model roles and permissions take.", Required = true)]
     public string Id { get; init; } = "";
 
     [PulumiProperty("name", Description = "The model's name.")]

@@ -17,25 +17,11 @@ internal sealed record GetConnectionArgs
     public string? Name { get; init; }
 }
 
-internal sealed record GetConnectionResult
+/// <summary>A <see cref="ConnectionInfo"/> (getConnections' item) and what only the single read returns.</summary>
+internal sealed record GetConnectionResult : ConnectionInfo
 {
-    [PulumiProperty("id", Description = "The connection's id: what ConnectionEnvironment, ConnectionSchedule, Model and the model roles take.", Required = true)]
-    public string Id { get; init; } = "";
-
-    [PulumiProperty("name", Description = "The connection's name.", Required = true)]
-    public string Name { get; init; } = "";
-
-    [PulumiProperty("dialect", Description = "The database dialect, e.g. postgres or snowflake.", Required = true)]
-    public string Dialect { get; init; } = "";
-
-    [PulumiProperty("database", Description = "The database the connection reads.")]
-    public string? Database { get; init; }
-
     [PulumiProperty("defaultSchema", Description = "The default schema.")]
     public string? DefaultSchema { get; init; }
-
-    [PulumiProperty("baseRole", Description = "The role every member of the organisation has on the connection unless granted more.")]
-    public string? BaseRole { get; init; }
 }
 
 /// <summary><c>omni:index:getConnection</c>: GET /api/v1/connections/{id}, or the list filtered by name (deleted ones left out).</summary>

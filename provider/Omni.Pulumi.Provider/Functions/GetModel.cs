@@ -23,20 +23,9 @@ internal sealed record GetModelArgs
     public string? ModelKind { get; init; }
 }
 
-internal sealed record GetModelResult
+/// <summary>A <see cref="ModelInfo"/> (getModels' item) and what only the single read returns.</summary>
+internal sealed record GetModelResult : ModelInfo
 {
-    [PulumiProperty("id", Description = "The model's id: what ModelGit, the model roles and permissions take.", Required = true)]
-    public string Id { get; init; } = "";
-
-    [PulumiProperty("name", Description = "The model's name.")]
-    public string? Name { get; init; }
-
-    [PulumiProperty("modelKind", Description = "SCHEMA, SHARED, SHARED_EXTENSION, BRANCH, WORKBOOK, QUERY or TOPIC.")]
-    public string? ModelKind { get; init; }
-
-    [PulumiProperty("connectionId", Description = "The connection the model reads.")]
-    public string? ConnectionId { get; init; }
-
     [PulumiProperty("baseModelId", Description = "The model this one extends or branches from; unset for a shared or schema model.")]
     public string? BaseModelId { get; init; }
 }

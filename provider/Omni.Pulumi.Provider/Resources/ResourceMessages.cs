@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Omni.Client;
 
@@ -29,6 +30,27 @@ internal static partial class ResourceMessages
     /// <summary>Refresh found the resource deleted outside Pulumi.</summary>
     public static string GoneFromOmni(string what, string why, string whatUpDoes) =>
         $"{what} {why}, outside Pulumi. Refresh removes it from the stack's state; `pulumi up` {whatUpDoes}.";
+
+    /// <summary>Whether an update's write failed in a way <see cref="NotUpdated"/> words: the object is gone (404)
+    /// or Omni refused the new values (400). Either way Omni applied nothing.</summary>
+    public static bool IsGoneOrRefused(OmniApiException e) => e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest;
+
+    /// <summary>The failure of an update that Omni did not apply (see <see cref="IsGoneOrRefused"/>): <paramref name="what"/>
+    /// names the object for the 404 (<see cref="NoLongerExists"/>), <paramref name="refused"/> the request for the 400
+    /// (<see cref="Refused"/>). Nothing changed, so the engine keeps the old state.</summary>
+    public static ProviderFailureException NotUpdated(OmniApiException e, string what, string refused,
+        string notDone = "updated", string? hint = null, string? secretValue = null) =>
+        new(FailureKind.NothingChanged,
+            e.StatusCode == HttpStatusCode.NotFound ? NoLongerExists(what, notDone) : Refused(refused, e, hint, secretValue), e);
+
+    /// <summary>An update found its object deleted outside Pulumi (refresh would have said <see cref="GoneFromOmni"/>).</summary>
+    public static string NoLongerExists(string what, string notDone = "updated") =>
+        $"{what} no longer exists in Omni, so it was not {notDone}. Run `pulumi refresh` and then `pulumi up` to create it again.";
+
+    /// <summary>Omni refused a request: <paramref name="what"/> is what was asked ("to create connection 'x'"), then
+    /// Omni's answer (<see cref="OmniAnswer"/>) and the <paramref name="hint"/> that says how to fix the inputs.</summary>
+    public static string Refused(string what, OmniApiException e, string? hint = null, string? secretValue = null) =>
+        $"Omni refused {what} ({OmniAnswer(e, secretValue)})." + (hint is null ? "" : " " + hint);
 
     /// <summary>What Omni answered, as request line, status and Omni's own words: never the client's
     /// composed message, which names the value (e.g. <c>displayName "…"</c>) that may be secret.

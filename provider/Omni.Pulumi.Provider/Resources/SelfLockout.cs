@@ -6,8 +6,9 @@ namespace Omni.Pulumi.Provider.Resources;
 /// An Omni API key follows the user who created it (Omni's docs): deleting or deactivating that user, or taking
 /// them out of the admin group, makes every later call with the key fail, and the stack can then be neither
 /// updated nor destroyed with it. whoami (asked once per process, when the provider is configured) says who
-/// that is; Check and Diff refuse such a plan before anything is sent (so the preview shows it), Delete refuses
-/// before its request, unless the resource sets <c>allowSelfLockout: true</c>.
+/// that is; Check (for a User and a GroupMembership, Diff too) refuses such a plan before anything is sent (so the
+/// preview shows it), a Group's Update checks again on the members Omni holds before it writes, and Delete
+/// refuses before its request, unless the resource sets <c>allowSelfLockout: true</c>.
 /// </summary>
 internal static class SelfLockout
 {

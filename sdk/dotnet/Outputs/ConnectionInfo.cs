@@ -29,7 +29,7 @@ namespace Pulumi.Omni.Outputs
         /// </summary>
         public readonly string Dialect;
         /// <summary>
-        /// The connection's id: the `connectionId` of a UserModelRole or GroupModelRole.
+        /// The connection's id: the `connectionId` that ConnectionEnvironment, ConnectionSchedule, Model and the model roles take.
         /// </summary>
         public readonly string Id;
         /// <summary>

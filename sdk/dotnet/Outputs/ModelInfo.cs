@@ -21,7 +21,7 @@ namespace Pulumi.Omni.Outputs
         /// </summary>
         public readonly string? ConnectionId;
         /// <summary>
-        /// The model's id: the `modelId` of a UserModelRole or GroupModelRole.
+        /// The model's id: the `modelId` that ModelGit, the model roles and permissions take.
         /// </summary>
         public readonly string Id;
         /// <summary>

@@ -22,7 +22,7 @@ export interface ConnectionInfo {
      */
     dialect: string;
     /**
-     * The connection's id: the `connectionId` of a UserModelRole or GroupModelRole.
+     * The connection's id: the `connectionId` that ConnectionEnvironment, ConnectionSchedule, Model and the model roles take.
      */
     id: string;
     /**
@@ -126,7 +126,7 @@ export interface ModelInfo {
      */
     connectionId?: string;
     /**
-     * The model's id: the `modelId` of a UserModelRole or GroupModelRole.
+     * The model's id: the `modelId` that ModelGit, the model roles and permissions take.
      */
     id: string;
     /**

@@ -62,8 +62,8 @@ internal sealed class ConnectionEnvironmentResource(OmniSession omni, IEngineLog
         catch (OmniApiException e) when (e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound)
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to make connection {args.ConnectionId} an environment of connection {args.BaseConnectionId} ({ResourceMessages.OmniAnswer(e)}). "
-                + "Both connections must exist and share a dialect, and the environment connection must not already be part of an environment.", e);
+                ResourceMessages.Refused($"to make connection {args.ConnectionId} an environment of connection {args.BaseConnectionId}", e,
+                    "Both connections must exist and share a dialect, and the environment connection must not already be part of an environment."), e);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && ResourceMessages.CreateMayHaveReachedOmni(e))
         {
@@ -139,15 +139,9 @@ internal sealed class ConnectionEnvironmentResource(OmniSession omni, IEngineLog
         {
             await omni.Client.Connections.UpdateEnvironmentAsync(request.Id, args.UserAttributeValues ?? [], cancellationToken).ConfigureAwait(false);
         }
-        catch (OmniNotFoundException e)
+        catch (OmniApiException e) when (ResourceMessages.IsGoneOrRefused(e))
         {
-            throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Connection environment {request.Id} no longer exists in Omni, so it was not updated. Run `pulumi refresh` and then `pulumi up` to create it again.", e);
-        }
-        catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest)
-        {
-            throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused the userAttributeValues of connection environment {request.Id} ({ResourceMessages.OmniAnswer(e)}).", e);
+            throw ResourceMessages.NotUpdated(e, $"Connection environment {request.Id}", $"the userAttributeValues of connection environment {request.Id}");
         }
 
         return new UpdateResult<ConnectionEnvironmentState>(state);

@@ -95,7 +95,7 @@ internal sealed class ConnectionResource(OmniSession omni, IEngineLog log) :
         catch (OmniApiException e) when (e.StatusCode == System.Net.HttpStatusCode.BadRequest)
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to create connection '{args.Name}' ({ResourceMessages.OmniAnswer(e)}). Check the field Omni names against the {args.Dialect} dialect's settings.", e);
+                ResourceMessages.Refused($"to create connection '{args.Name}'", e, $"Check the field Omni names against the {args.Dialect} dialect's settings."), e);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && ResourceMessages.CreateMayHaveReachedOmni(e))
         {
@@ -202,15 +202,9 @@ internal sealed class ConnectionResource(OmniSession omni, IEngineLog log) :
         {
             await omni.Client.Connections.UpdateAsync(request.Id, update, cancellationToken).ConfigureAwait(false);
         }
-        catch (OmniNotFoundException e)
+        catch (OmniApiException e) when (ResourceMessages.IsGoneOrRefused(e))
         {
-            throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Connection '{olds.Name}' (id {request.Id}) no longer exists in Omni, so it was not updated. Run `pulumi refresh` and then `pulumi up` to create it again.", e);
-        }
-        catch (OmniApiException e) when (e.StatusCode == System.Net.HttpStatusCode.BadRequest)
-        {
-            throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to update connection '{olds.Name}' ({ResourceMessages.OmniAnswer(e)}).", e);
+            throw ResourceMessages.NotUpdated(e, $"Connection '{olds.Name}' (id {request.Id})", $"to update connection '{olds.Name}'");
         }
 
         return new UpdateResult<ConnectionState>(state);

@@ -82,7 +82,8 @@ internal sealed class ConnectionScheduleResource(OmniSession omni, IEngineLog lo
         }
         catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest)
         {
-            throw new ProviderFailureException(FailureKind.NothingChanged, Refused($"create the schedule of connection {args.ConnectionId}", e), e);
+            throw new ProviderFailureException(FailureKind.NothingChanged,
+                ResourceMessages.Refused($"to create the schedule of connection {args.ConnectionId}", e, CronHint), e);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && ResourceMessages.CreateMayHaveReachedOmni(e))
         {
@@ -170,15 +171,10 @@ internal sealed class ConnectionScheduleResource(OmniSession omni, IEngineLog lo
             schedule = await omni.Client.Connections.UpdateScheduleAsync(request.Olds.ConnectionId, request.Id, args.Schedule, args.Timezone, cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (OmniNotFoundException e)
+        catch (OmniApiException e) when (ResourceMessages.IsGoneOrRefused(e))
         {
-            throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Schema-refresh schedule {request.Id} of connection {request.Olds.ConnectionId} no longer exists in Omni, so it was not updated. "
-                + "Run `pulumi refresh` and then `pulumi up` to create it again.", e);
-        }
-        catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest)
-        {
-            throw new ProviderFailureException(FailureKind.NothingChanged, Refused($"update schedule {request.Id}", e), e);
+            throw ResourceMessages.NotUpdated(e, $"Schema-refresh schedule {request.Id} of connection {request.Olds.ConnectionId}",
+                $"to update schedule {request.Id}", hint: CronHint);
         }
 
         return new UpdateResult<ConnectionScheduleState>(ConnectionScheduleState.From(args, schedule));
@@ -189,8 +185,7 @@ internal sealed class ConnectionScheduleResource(OmniSession omni, IEngineLog lo
     public Task DeleteAsync(DeleteRequest<ConnectionScheduleState> request, CancellationToken cancellationToken) =>
         omni.Client.Connections.DeleteScheduleAsync(request.Olds.ConnectionId, request.Id, cancellationToken);
 
-    private static string Refused(string what, OmniApiException e) =>
-        $"Omni refused to {what} ({ResourceMessages.OmniAnswer(e)}). 'schedule' must be a 6-field EventBridge cron expression ({CronExample}) "
+    private const string CronHint = $"'schedule' must be a 6-field EventBridge cron expression ({CronExample}) "
         + "and 'timezone' an IANA time zone, e.g. \"America/New_York\" or \"UTC\".";
 }
 

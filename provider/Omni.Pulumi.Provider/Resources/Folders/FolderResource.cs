@@ -53,8 +53,8 @@ internal sealed class FolderResource(OmniSession omni, IEngineLog log) :
         catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest)
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to create folder '{args.Name}' ({ResourceMessages.OmniAnswer(e)}). A child folder takes its parent's scope "
-                + "(leave scope unset or set the parent's), a restricted parent must be the key owner's, and folders nest at most 7 levels.", e);
+                ResourceMessages.Refused($"to create folder '{args.Name}'", e, "A child folder takes its parent's scope "
+                    + "(leave scope unset or set the parent's), a restricted parent must be the key owner's, and folders nest at most 7 levels."), e);
         }
 
         try
@@ -145,7 +145,7 @@ internal sealed class FolderResource(OmniSession omni, IEngineLog log) :
         catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest)
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to change folder {request.Id} ({ResourceMessages.OmniAnswer(e)}). Reserved paths (trash, drafts, new, shared, my) cannot be used.", e);
+                ResourceMessages.Refused($"to change folder {request.Id}", e, "Reserved paths (trash, drafts, new, shared, my) cannot be used."), e);
         }
 
         var folder = await omni.Client.Folders.GetAsync(request.Id, cancellationToken).ConfigureAwait(false);

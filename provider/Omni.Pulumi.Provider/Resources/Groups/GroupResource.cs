@@ -6,21 +6,25 @@ namespace Omni.Pulumi.Provider.Resources.Groups;
 
 /// <summary>
 /// <c>omni:index:Group</c>: one user group of the Omni organisation, through SCIM. Reads top to
-/// bottom as the lifecycle: Check, Diff, Create, Read (refresh and import), Update, Delete. The framework's
-/// diff compares displayName in any letter case (as Omni does) and memberIds as a set; Diff adds the
-/// self-lockout rule (the key's owner kept in the admin group).
+/// bottom as the lifecycle: Check, Create, Read (refresh and import), Update, Delete. The framework's
+/// diff compares displayName in any letter case (as Omni does) and memberIds as a set. The self-lockout rule
+/// (the key's owner kept in the admin group) is in Check, on the program's inputs, and in Update, on the
+/// members Omni holds right before the write; not in Diff, which the engine also runs after a refresh, where
+/// it must describe what Omni holds rather than refuse it.
 /// </summary>
 [PulumiResource("omni:index:Group", Description = "A user group of the Omni organisation, managed through Omni's SCIM 2.0 API. "
     + "Set memberIds to manage its members authoritatively, or leave it unset and add members one by one with GroupMembership; never both for one group.")]
 internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
-    ICheck<GroupArgs>, IDiff<GroupArgs, GroupState>, ICreate<GroupArgs, GroupState>, IRead<GroupArgs, GroupState>, IUpdate<GroupArgs, GroupState>, IDelete<GroupState>
+    ICheck<GroupArgs>, ICreate<GroupArgs, GroupState>, IRead<GroupArgs, GroupState>, IUpdate<GroupArgs, GroupState>, IDelete<GroupState>
 {
     // Outputs Omni computes: unknown in a preview of a group that does not exist yet.
+    private const string MemberIdsHint = "Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.";
+
     private static readonly IReadOnlySet<string> ComputedOutputs = Property.Names<GroupState>(s => s.Members, s => s.Created, s => s.LastModified);
 
     // ---- Check: validate the inputs; unknowns (preview) pass --------------------------------
 
-    public Task<CheckResult<GroupArgs>> CheckAsync(CheckRequest<GroupArgs> request, CancellationToken cancellationToken)
+    public async Task<CheckResult<GroupArgs>> CheckAsync(CheckRequest<GroupArgs> request, CancellationToken cancellationToken)
     {
         var news = request.News;
         var args = news.Value;
@@ -49,8 +53,40 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
             }
         }
 
-        return Task.FromResult(new CheckResult<GroupArgs>(args, failures));
+        if (await LeavesKeyOwnerOutOfAdminGroupAsync(news, cancellationToken).ConfigureAwait(false) is { } owner)
+        {
+            failures.Add(news.Fail(a => a.MemberIds, SelfLockout.Refusal(omni,
+                $"takes {{owner}} out of the admin group {NameForMessage(news, args.DisplayName)} (memberIds leaves them out)", isDestroy: false).Message
+                + $" To keep them an admin, add their id '{owner}' to memberIds."));
+        }
+
+        return new CheckResult<GroupArgs>(args, failures);
     }
+
+    /// <summary>
+    /// The key owner's id when the inputs manage the members of the group by the admin group's name and leave the owner
+    /// out, without allowSelfLockout, while the owner is a member of that group in Omni: applying memberIds makes the
+    /// members exactly those, so the owner would be removed. Check has no id, so the group is known by its name: the
+    /// owner's groups (one GET of the owner, once per process, as GroupMembership's Check does) say which of them is the
+    /// admin group, whether <c>adminGroup</c> gives its name or its id. Null otherwise, and whenever whoami named no user
+    /// or a deciding input is unknown: Update checks again, on the members Omni holds, before it writes.
+    /// </summary>
+    private async Task<string?> LeavesKeyOwnerOutOfAdminGroupAsync(Bound<GroupArgs> news, CancellationToken cancellationToken)
+    {
+        var args = news.Value;
+        if (omni.KeyOwner?.UserId is not { Length: > 0 } owner
+            || news.IsUnknown(a => a.MemberIds) || args.MemberIds is not { } wanted || wanted.Contains(owner, StringComparer.Ordinal)
+            || news.IsUnknown(a => a.AllowSelfLockout) || args.AllowSelfLockout || news.IsUnknown(a => a.DisplayName))
+        {
+            return null;
+        }
+
+        await omni.LoadAdminGroupsAsync(cancellationToken).ConfigureAwait(false);
+        return omni.KeyOwnerIsInAdminGroupNamed(args.DisplayName) ? owner : null;
+    }
+
+    /// <summary>The group's name for a message, quoted; a secret name stays out of it.</summary>
+    private static string NameForMessage(Bound<GroupArgs> news, string name) => news.IsSecret(a => a.DisplayName) ? "(secret name)" : $"'{name}'";
 
     private static string? DisplayNameProblem(string name)
     {
@@ -67,26 +103,13 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
         return NameRules.ControlCharacterProblem("displayName", name, "Omni could never find the group by its name again.");
     }
 
-    // ---- Diff: the declared comparison; refused when it takes the key's owner out of the admin group
-
-    public IReadOnlyList<PropertyChange> Diff(DiffRequest<GroupArgs, GroupState> request)
-    {
-        var news = request.News;
-        if (!news.IsUnknown(a => a.MemberIds) && news.Value.MemberIds is { } wanted && !news.IsUnknown(a => a.AllowSelfLockout)
-            && !news.Value.AllowSelfLockout && RemovesKeyOwner(request.Id, request.Olds, wanted))
-        {
-            throw SelfLockout.Refusal(omni, $"takes {{owner}} out of the admin group '{request.Olds.DisplayName}' (memberIds)", isDestroy: false);
-        }
-
-        return request.DeclaredChanges;
-    }
-
-    /// <summary>The key's owner is a member now and would not be after <paramref name="wanted"/> is applied, in the admin group.</summary>
-    private bool RemovesKeyOwner(string id, GroupState olds, IReadOnlyList<string>? wanted) =>
+    /// <summary>The key's owner is among <paramref name="members"/> and would not be after <paramref name="wanted"/> (null: the
+    /// group deleted) is applied, and the group is the admin group: by its id, or by one of <paramref name="names"/>.</summary>
+    private bool RemovesKeyOwner(string id, IEnumerable<string> members, IReadOnlyList<string>? wanted, params string?[] names) =>
         omni.KeyOwner?.UserId is { Length: > 0 } owner
-        && olds.Members.Any(m => string.Equals(m.Id, owner, StringComparison.Ordinal))
+        && members.Contains(owner, StringComparer.Ordinal)
         && (wanted is null || !wanted.Contains(owner, StringComparer.Ordinal))
-        && omni.IsAdminGroup(id, olds.DisplayName);
+        && names.Append(null).Any(name => omni.IsAdminGroup(id, name));
 
     // ---- Create: one POST with the members; a 409 says how to import ------------------------
 
@@ -114,7 +137,7 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
         catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest && args.MemberIds is { Count: > 0 })
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to create the group ({ResourceMessages.OmniAnswer(e, secretName)}). Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
+                ResourceMessages.Refused("to create the group", e, MemberIdsHint, secretName), e);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && ResourceMessages.CreateMayHaveReachedOmni(e))
         {
@@ -202,10 +225,9 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
             return new UpdateResult<GroupState>(olds with { MemberIds = args.MemberIds, AllowSelfLockout = args.AllowSelfLockout });
         }
 
-        if (members is not null && !args.AllowSelfLockout && RemovesKeyOwner(request.Id, olds, members))
+        if (members is not null && !args.AllowSelfLockout)
         {
-            // Diff refused this already; kept here too, as the last step before the request.
-            throw SelfLockout.Refusal(omni, $"takes {{owner}} out of the admin group '{olds.DisplayName}' (memberIds)", isDestroy: false);
+            await RefuseSelfLockoutAsync(request, members, cancellationToken).ConfigureAwait(false);
         }
 
         var secretName = SecretName(request.News, args.DisplayName);
@@ -225,19 +247,44 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
         catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest && members is { Count: > 0 })
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to change group {request.Id} ({ResourceMessages.OmniAnswer(e, secretName)}); nothing changed. "
-                + "Each memberIds entry must be the id of an existing Omni user, such as a User resource's `id`.", e);
+                $"Omni refused to change group {request.Id} ({ResourceMessages.OmniAnswer(e, secretName)}); nothing changed. " + MemberIdsHint, e);
         }
 
         return new UpdateResult<GroupState>(GroupMapping.ToState(group, args.MemberIds, args.AllowSelfLockout));
+    }
+
+    /// <summary>
+    /// The last step before the write: the members as Omni holds them now (one GET), since the state may be older than
+    /// an owner added outside Pulumi, and Check could not decide (an unknown input, or <c>adminGroup</c> given as an id).
+    /// The GET is made only for a group that may be the admin group (by id, by either name, or with the owner in the state).
+    /// </summary>
+    private async Task RefuseSelfLockoutAsync(UpdateRequest<GroupArgs, GroupState> request, IReadOnlyList<string> members, CancellationToken cancellationToken)
+    {
+        var olds = request.Olds;
+        var args = request.News.Value;
+        if (omni.KeyOwner?.UserId is not { Length: > 0 } owner || members.Contains(owner, StringComparer.Ordinal)
+            || !(omni.IsAdminGroup(request.Id, olds.DisplayName) || omni.IsAdminGroup(request.Id, args.DisplayName)
+                || olds.Members.Any(m => string.Equals(m.Id, owner, StringComparison.Ordinal))))
+        {
+            return;
+        }
+
+        var current = await omni.Groups.GetAsync(request.Id, excludeMembers: false, cancellationToken).ConfigureAwait(false);
+        if (current is not null
+            && RemovesKeyOwner(request.Id, current.Members.Select(m => m.Value), members, current.DisplayName, olds.DisplayName, args.DisplayName))
+        {
+            throw SelfLockout.Refusal(omni,
+                $"takes {{owner}} out of the admin group {NameForMessage(request.News, olds.DisplayName)} (memberIds leaves them out; Omni lists them as a member now)",
+                isDestroy: false);
+        }
     }
 
     // ---- Delete: DELETE; already gone counts as done ----------------------------------------
 
     public Task DeleteAsync(DeleteRequest<GroupState> request, CancellationToken cancellationToken)
     {
-        // No Check or Diff comes before a delete: deleting the admin group takes the key's owner out of it.
-        if (!request.Olds.AllowSelfLockout && RemovesKeyOwner(request.Id, request.Olds, wanted: null))
+        // No Check comes before a delete: deleting the admin group takes the key's owner out of it.
+        if (!request.Olds.AllowSelfLockout && RemovesKeyOwner(request.Id, request.Olds.Members.Select(m => m.Id), wanted: null, request.Olds.DisplayName))
         {
             throw SelfLockout.Refusal(omni, $"deletes the admin group '{request.Olds.DisplayName}', which takes {{owner}} out of it", isDestroy: true);
         }

@@ -109,8 +109,7 @@ internal sealed class LabelResource(OmniSession omni, IEngineLog log) :
         }
         catch (OmniNotFoundException e)
         {
-            throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Label '{olds.Name}' no longer exists in Omni ({ResourceMessages.OmniAnswer(e)}). Run `pulumi refresh`, then `pulumi up` creates it again.", e);
+            throw new ProviderFailureException(FailureKind.NothingChanged, ResourceMessages.NoLongerExists($"Label '{olds.Name}'"), e);
         }
         catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.Forbidden)
         {

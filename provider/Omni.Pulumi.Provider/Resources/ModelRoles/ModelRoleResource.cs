@@ -209,8 +209,8 @@ internal abstract class ModelRoleResource<TArgs, TState>(OmniSession omni, IEngi
         catch (OmniApiException e) when (e.StatusCode == System.Net.HttpStatusCode.BadRequest)
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused role '{roleName}' for {SubjectWord} {SubjectOf(target)} on {TargetWord(target)} ({ResourceMessages.OmniAnswer(e)}). "
-                + $"Check roleName: one of {string.Join(", ", BaseRoles)}, or a custom role defined in Omni; a connection-level role must be based on CONNECTION_ADMIN.", e);
+                ResourceMessages.Refused($"role '{roleName}' for {SubjectWord} {SubjectOf(target)} on {TargetWord(target)}", e,
+                    $"Check roleName: one of {string.Join(", ", BaseRoles)}, or a custom role defined in Omni; a connection-level role must be based on CONNECTION_ADMIN."), e);
         }
     }
 

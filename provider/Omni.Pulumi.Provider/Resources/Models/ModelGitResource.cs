@@ -41,7 +41,7 @@ internal sealed class ModelGitResource(OmniSession omni, IEngineLog log) :
         catch (OmniApiException e) when (e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound)
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to link model {args.ModelId} to {args.CloneUrl} ({ResourceMessages.OmniAnswer(e, args.Token)}). Check modelId, cloneUrl and authMethod.", e);
+                ResourceMessages.Refused($"to link model {args.ModelId} to {args.CloneUrl}", e, "Check modelId, cloneUrl and authMethod.", args.Token), e);
         }
 
         return new CreateResult<ModelGitState>(args.ModelId, ModelGitState.From(args, await WithSecretAsync(args.ModelId, git, cancellationToken).ConfigureAwait(false)));
@@ -98,10 +98,10 @@ internal sealed class ModelGitResource(OmniSession omni, IEngineLog log) :
         {
             git = await omni.Client.Models.UpdateGitAsync(request.Id, Settings(args), cancellationToken).ConfigureAwait(false);
         }
-        catch (OmniApiException e) when (e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound)
+        catch (OmniApiException e) when (ResourceMessages.IsGoneOrRefused(e))
         {
-            throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to update the git link of model {request.Id} ({ResourceMessages.OmniAnswer(e, args.Token)}).", e);
+            // Omni's 404 here is "model not found or git not configured": the link is gone, as Read would find.
+            throw ResourceMessages.NotUpdated(e, $"The git link of model {request.Id}", $"to update the git link of model {request.Id}", secretValue: args.Token);
         }
 
         return new UpdateResult<ModelGitState>(ModelGitState.From(args, await WithSecretAsync(request.Id, git, cancellationToken).ConfigureAwait(false)));

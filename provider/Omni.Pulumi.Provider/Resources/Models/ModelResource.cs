@@ -59,7 +59,7 @@ internal sealed class ModelResource(OmniSession omni, IEngineLog log) :
         catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest)
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to create model '{args.Name}' ({ResourceMessages.OmniAnswer(e)}). Model names are unique among active models of one kind and base.", e);
+                ResourceMessages.Refused($"to create model '{args.Name}'", e, "Model names are unique among active models of one kind and base."), e);
         }
 
         return new CreateResult<ModelState>(model.Id, ModelState.From(args));
@@ -101,15 +101,10 @@ internal sealed class ModelResource(OmniSession omni, IEngineLog log) :
             {
                 await omni.Client.Models.RenameAsync(request.Id, args.Name, cancellationToken).ConfigureAwait(false);
             }
-            catch (OmniNotFoundException e)
+            catch (OmniApiException e) when (ResourceMessages.IsGoneOrRefused(e))
             {
-                throw new ProviderFailureException(FailureKind.NothingChanged,
-                    $"Model '{request.Olds.Name}' (id {request.Id}) no longer exists in Omni, so it was not renamed. Run `pulumi refresh`, then `pulumi up` to create it again.", e);
-            }
-            catch (OmniApiException e) when (e.StatusCode == HttpStatusCode.BadRequest)
-            {
-                throw new ProviderFailureException(FailureKind.NothingChanged,
-                    $"Omni refused to rename model '{request.Olds.Name}' to '{args.Name}' ({ResourceMessages.OmniAnswer(e)}).", e);
+                throw ResourceMessages.NotUpdated(e, $"Model '{request.Olds.Name}' (id {request.Id})",
+                    $"to rename model '{request.Olds.Name}' to '{args.Name}'", notDone: "renamed");
             }
         }
 

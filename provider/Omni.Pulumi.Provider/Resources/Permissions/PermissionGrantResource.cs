@@ -158,8 +158,8 @@ internal abstract class PermissionGrantResource<TArgs, TState>(OmniSession omni,
         catch (OmniApiException e) when (e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden)
         {
             throw new ProviderFailureException(FailureKind.NothingChanged,
-                $"Omni refused to grant {principal} {args.Role} on {ContentKind} {contentId} ({ResourceMessages.OmniAnswer(e)}). "
-                + "A user is named by the id SCIM shows (a UUID); accessBoost needs AccessBoost enabled for the organisation; granting needs MANAGER on the content.", e);
+                ResourceMessages.Refused($"to grant {principal} {args.Role} on {ContentKind} {contentId}", e,
+                    "A user is named by the id SCIM shows (a UUID); accessBoost needs AccessBoost enabled for the organisation; granting needs MANAGER on the content."), e);
         }
     }
 
