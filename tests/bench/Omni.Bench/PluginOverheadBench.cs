@@ -39,6 +39,9 @@ internal static class PluginOverheadBench
         await client.WhoAmIAsync(ct); // as Configure did for the plugin's client: a warm connection for both
 
         var n = Math.Max(10, options.Iterations / 4);
+        // Rounds of a few milliseconds each: three times the usual count, so one round slowed by the machine cannot
+        // move the median (the row takes seconds).
+        var rounds = options.Rounds * 3;
         async Task DirectCreates(int _)
         {
             for (var i = 0; i < n; i++)
@@ -51,7 +54,7 @@ internal static class PluginOverheadBench
         // plugin-create: each round's users are checked first (untimed), then created over gRPC (timed).
         var checkedInputs = new List<(string Urn, Struct Inputs)>();
         var cpuBefore = plugin.Plugin.CpuTime();
-        var (create, createBaseline) = await Timing.PairedMediansAsync(options.Rounds,
+        var (create, createBaseline) = await Timing.PairedMediansAsync(rounds,
             async _ =>
             {
                 foreach (var (urn, inputs) in checkedInputs)
@@ -71,7 +74,7 @@ internal static class PluginOverheadBench
             });
 
         // plugin-check-create: the whole step, Check then Create, per user.
-        var (checkCreate, checkCreateBaseline) = await Timing.PairedMediansAsync(options.Rounds, async round =>
+        var (checkCreate, checkCreateBaseline) = await Timing.PairedMediansAsync(rounds, async round =>
         {
             for (var i = 0; i < n; i++)
             {
@@ -82,18 +85,18 @@ internal static class PluginOverheadBench
         var cpu = plugin.Plugin.CpuTime() - cpuBefore;
 
         // Per (2 + 2 x rounds) rounds of n users: a Check and a Create each, in both measurements.
-        var checkCreates = n * (2 + 2 * options.Rounds);
+        var checkCreates = n * (2 + 2 * rounds);
         var perCall = cpu is { } used ? $"; plugin CPU {used.TotalMilliseconds * 1000 / checkCreates:0} µs per Check+Create" : "";
         var breakdown = await BreakdownAsync(provider, client, n, ct);
         var calls = $"median per call: empty RPC (GetPluginInfo) {breakdown.Empty:0.00} ms, Check {breakdown.Check:0.00} ms, Create {breakdown.Create:0.00} ms, client create {breakdown.Direct:0.00} ms{perCall}";
         return
         [
             BenchResult.Time("plugin-create", create, createBaseline,
-                $"{n} users a round, median of {options.Rounds} rounds alternating with the baseline: the Create RPC (inputs from an untimed Check) "
+                $"{n} users a round, median of {rounds} rounds alternating with the baseline: the Create RPC (inputs from an untimed Check) "
                 + $"vs the same create through an OmniClient with the plugin's options; {calls}",
                 maxRatio: 1.5),
             BenchResult.Time("plugin-check-create", checkCreate, checkCreateBaseline,
-                $"{n} users a round, median of {options.Rounds} alternating rounds: Check + Create over gRPC (two round trips) vs the same client create; reported"),
+                $"{n} users a round, median of {rounds} alternating rounds: Check + Create over gRPC (two round trips) vs the same client create; reported"),
         ];
     }
 
