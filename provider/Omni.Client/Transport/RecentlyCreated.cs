@@ -14,7 +14,7 @@ internal sealed class RecentlyCreated(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, long> _createdAt = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>When the map is next swept for expired entries (a timestamp of the time provider).</summary>
+    /// <summary>When the map is next swept for expired entries (a timestamp of the clock it was given).</summary>
     private long _nextSweep;
 
     public void Add(string relativePath)
