@@ -55,6 +55,21 @@ public class UpdateGoneOrRefusedTests : HarnessTest
     }
 
     [Fact]
+    public async Task A_group_deleted_outside_pulumi_is_not_updated_and_says_what_to_run()
+    {
+        await H.ConfigureAsync();
+        const string Type = "omni:index:Group";
+        var (created, inputs) = await H.CreateAsync(Type, "g", Wire.Struct(("displayName", "Analysts")));
+        using var omni = H.OutOfBand();
+        await omni.Groups.DeleteAsync(created.Id);
+        var news = (await H.CheckAsync(Type, "g", Wire.Struct(("displayName", "Data Analysts")))).Inputs;
+
+        var error = await ProviderHarness.FailsAsync(() => H.UpdateAsync(Type, "g", created.Id, created.Properties, inputs, news));
+
+        Assert.Equal($"Group 'Analysts' (id {created.Id}) no longer exists in Omni, so it was not updated. {Advice}", error.Status.Detail);
+    }
+
+    [Fact]
     public void A_refusal_names_the_request_quotes_omni_without_the_secret_and_adds_the_hint()
     {
         var refused = new OmniApiException("PATCH", "/api/v1/models/m1/git", HttpStatusCode.BadRequest, "token ghp_secret123 is not valid", hint: null);

@@ -249,6 +249,12 @@ internal sealed class GroupResource(OmniSession omni, IEngineLog log) :
             throw new ProviderFailureException(FailureKind.NothingChanged,
                 $"Omni refused to change group {request.Id} ({ResourceMessages.OmniAnswer(e, secretName)}); nothing changed. " + MemberIdsHint, e);
         }
+        catch (OmniNotFoundException e)
+        {
+            // Deleted outside Pulumi since the last refresh: the same words as every other resource's update.
+            var which = secretName is null ? $"Group '{olds.DisplayName}' (id {request.Id})" : $"Group {request.Id}";
+            throw new ProviderFailureException(FailureKind.NothingChanged, ResourceMessages.NoLongerExists(which), e);
+        }
 
         return new UpdateResult<GroupState>(GroupMapping.ToState(group, args.MemberIds, args.AllowSelfLockout));
     }
