@@ -36,7 +36,7 @@ internal sealed class EngineLoggerProvider(EngineConnection engine) : ILoggerPro
             }
 
             // Logging is synchronous and must not hold up the request being logged; the message is
-            // redacted by the connection, and a failed send is dropped (the console logger keeps its own copy).
+            // redacted by the connection, and a failed send is dropped (the stderr log keeps its own copy).
             var severity = logLevel == LogLevel.Warning ? LogSeverity.Warning : LogSeverity.Info;
             _ = SendQuietlyAsync(severity, formatter(state, exception));
         }
