@@ -50,15 +50,7 @@ internal sealed class GetConnectionFunction(OmniSession omni) : IProviderFunctio
     {
         // Omni's name filter matches parts of names; only the whole name counts here.
         var connections = await omni.Client.Connections.ListAsync(new ConnectionQuery { Name = name }, cancellationToken).ConfigureAwait(false);
-        return Single([.. connections.Where(c => !c.IsDeleted && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))],
+        return OneOf.Single([.. connections.Where(c => !c.IsDeleted && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))],
             c => c.Id, "getConnection", "connections", name);
     }
-
-    /// <summary>The one match, none, or a failure that lists the ids to choose from.</summary>
-    internal static T? Single<T>(IReadOnlyList<T> matches, Func<T, string> id, string function, string entities, string name)
-        where T : class =>
-        matches.Count <= 1
-            ? matches.FirstOrDefault()
-            : throw new ProviderFailureException(FailureKind.InvalidInput,
-                $"{function}: {matches.Count} {entities} are named '{name}' (ids {string.Join(", ", matches.Select(id))}); give 'id' instead of 'name' to pick one.");
 }

@@ -4,7 +4,7 @@ using Omni.Pulumi.Provider.Resources;
 
 namespace Omni.Pulumi.Provider.Functions;
 
-// Omni allows duplicate model names: a name that matches several models is refused with their ids (GetConnectionFunction.Single).
+// Omni allows duplicate model names: a name that matches several models is refused with their ids (OneOf.Single).
 
 internal sealed record GetModelArgs
 {
@@ -70,6 +70,6 @@ internal sealed class GetModelFunction(OmniSession omni) : IProviderFunction<Get
             }
         }
 
-        return GetConnectionFunction.Single(matches, m => $"{m.Id} ({m.ModelKind})", "getModel", "models", name);
+        return OneOf.Single(matches, m => $"{m.Id} ({m.ModelKind})", "getModel", "models", name);
     }
 }

@@ -37,6 +37,15 @@ internal static class OneOf
             $"{function}: no {entity} with {key.Name} {value} exists in this Omni organisation. Check the {key.Name}{hint}.");
     }
 
+    /// <summary>The one match of a lookup by a name Omni lets several objects share (getConnection, getModel): the match,
+    /// none, or a failure that lists the ids to choose from, never one picked at random.</summary>
+    internal static T? Single<T>(IReadOnlyList<T> matches, Func<T, string> id, string function, string entities, string name)
+        where T : class =>
+        matches.Count <= 1
+            ? matches.FirstOrDefault()
+            : throw new ProviderFailureException(FailureKind.InvalidInput,
+                $"{function}: {matches.Count} {entities} are named '{name}' (ids {string.Join(", ", matches.Select(id))}); give 'id' instead of 'name' to pick one.");
+
     private static IReadOnlyList<CheckFailure> Check(string function, params (string Name, string? Value)[] args)
     {
         var names = string.Join(" or ", args.Select(a => $"'{a.Name}'"));

@@ -34,7 +34,7 @@ internal sealed class ProviderHost : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore();
         builder.Services.AddRoutingCore();
-        builder.Logging.AddProvider(new StandardErrorLoggerProvider());
+        builder.Logging.AddProvider(new StandardErrorLoggerProvider(Console.Error));
         builder.Logging.SetMinimumLevel(verbosity >= 9 ? LogLevel.Debug : verbosity > 0 ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", verbosity >= 9 ? LogLevel.Information : LogLevel.Warning);
         // Hosting's per-request log (request started/finished) is only wanted when debugging. While its category

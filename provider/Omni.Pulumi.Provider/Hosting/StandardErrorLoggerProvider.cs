@@ -9,16 +9,11 @@ namespace Omni.Pulumi.Provider.Hosting;
 /// </summary>
 internal sealed class StandardErrorLoggerProvider(TextWriter output) : ILoggerProvider
 {
-    public StandardErrorLoggerProvider()
-        : this(Console.Error)
-    {
-    }
-
     public ILogger CreateLogger(string categoryName) => new Logger(output, categoryName);
 
     public void Dispose()
     {
-        // The writer is the process's stderr (or the caller's), not ours to close.
+        // The writer is the process's stderr, not ours to close.
     }
 
     private sealed class Logger(TextWriter output, string category) : ILogger
