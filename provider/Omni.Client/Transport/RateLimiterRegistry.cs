@@ -33,7 +33,7 @@ public sealed class RateLimiterRegistry : IDisposable
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
-    private readonly List<RateLimiter> _replaced = [];
+    private readonly List<TokenBucket> _replaced = [];
     private readonly TimeSpan _window;
     private bool _disposed;
 
@@ -69,7 +69,7 @@ public sealed class RateLimiterRegistry : IDisposable
                     return;
                 }
                 // Not disposed yet: requests queued on it would fail. It goes when the registry goes.
-                _replaced.Add(current.Limiter);
+                _replaced.Add(current.Tokens);
             }
             _buckets[key] = new Bucket(requestsPerMinute, CreateBucket(requestsPerMinute, _window));
         }
@@ -82,28 +82,18 @@ public sealed class RateLimiterRegistry : IDisposable
         lock (_gate)
         {
             ThrowIfDisposed();
-            return _buckets.TryGetValue(key, out var bucket) ? bucket.Limiter : null;
+            return _buckets.TryGetValue(key, out var bucket) ? bucket.Tokens.Limiter : null;
         }
     }
 
     /// <summary>
-    /// A small burst B plus a steady refill of N - B - 1 tokens per window (at least 1). Any span of one window
-    /// then sees at most B + (N - B - 1) + 1 = N tokens, the +1 being a refill that falls on both edges of the
-    /// span; the -1 is that margin, so a client at Omni's own rate still never meets a 429.
+    /// A small burst B plus a steady refill of N - B - 1 - J tokens per window (at least 1). Any span of one window
+    /// then sees at most N - J tokens (one refill can fall on both edges of the span, hence the 1), and J covers
+    /// requests that reach Omni up to <see cref="BucketShape.ArrivalJitter"/> after their token: Omni counts
+    /// arrivals, so a client at Omni's own rate still never meets a 429.
     /// </summary>
-    internal static TokenBucketRateLimiter CreateBucket(int requestsPerMinute, TimeSpan? window = null)
-    {
-        var shape = BucketShape.For(requestsPerMinute, window ?? OmniWindow);
-        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = shape.TokenLimit,
-            TokensPerPeriod = shape.TokensPerPeriod,
-            ReplenishmentPeriod = shape.Period,
-            AutoReplenishment = true,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-    }
+    internal static TokenBucket CreateBucket(int requestsPerMinute, TimeSpan? window = null) =>
+        new(BucketShape.For(requestsPerMinute, window ?? OmniWindow));
 
     /// <summary>The numbers behind a bucket. The replenishment timer counts whole milliseconds (a shorter period
     /// truncates to 0 and the bucket never refills), so the period is at least <see cref="MinimumPeriod"/> and
@@ -113,13 +103,19 @@ public sealed class RateLimiterRegistry : IDisposable
     {
         internal static readonly TimeSpan MinimumPeriod = TimeSpan.FromMilliseconds(10);
 
+        /// <summary>How much later than its token a request may reach Omni (a thread woken late, a slow network): the
+        /// requests Omni counts in one window were given their tokens over a span this much longer. One token at
+        /// Omni's 60 a minute; it matters at high rates and in sped-up tests (make bench, rate-limited-roster).</summary>
+        internal static readonly TimeSpan ArrivalJitter = TimeSpan.FromMilliseconds(100);
+
         public static BucketShape For(int requestsPerMinute, TimeSpan window)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(requestsPerMinute, 1);
             var burst = Math.Clamp(requestsPerMinute / 20, 1, 10);
             var perPeriod = Math.Max(1, (int)Math.Ceiling(requestsPerMinute * (MinimumPeriod / window)));
             var tokenLimit = Math.Max(burst, perPeriod);
-            var refillPerWindow = Math.Max(1, requestsPerMinute - tokenLimit - perPeriod);
+            var jitterTokens = (int)Math.Ceiling(requestsPerMinute * (ArrivalJitter / window));
+            var refillPerWindow = Math.Max(1, requestsPerMinute - tokenLimit - perPeriod - jitterTokens);
             var period = TimeSpan.FromMilliseconds(Math.Ceiling((window * perPeriod / refillPerWindow).TotalMilliseconds));
             return new BucketShape(tokenLimit, perPeriod, period);
         }
@@ -140,7 +136,7 @@ public sealed class RateLimiterRegistry : IDisposable
     /// <summary>Disposes every bucket; requests still queued on one fail with an <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
-        List<RateLimiter> limiters;
+        List<TokenBucket> buckets;
         lock (_gate)
         {
             if (_disposed)
@@ -148,15 +144,15 @@ public sealed class RateLimiterRegistry : IDisposable
                 return;
             }
             _disposed = true;
-            limiters = [.. _buckets.Values.Select(b => b.Limiter), .. _replaced];
+            buckets = [.. _buckets.Values.Select(b => b.Tokens), .. _replaced];
             _buckets.Clear();
             _replaced.Clear();
         }
-        foreach (var limiter in limiters)
+        foreach (var bucket in buckets)
         {
-            limiter.Dispose();
+            bucket.Dispose();
         }
     }
 
-    private sealed record Bucket(int RequestsPerMinute, RateLimiter Limiter);
+    private sealed record Bucket(int RequestsPerMinute, TokenBucket Tokens);
 }
