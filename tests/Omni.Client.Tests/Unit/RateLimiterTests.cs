@@ -91,7 +91,7 @@ public sealed class RateLimiterTests
     {
         // Not the limiter's auto-replenishment, which adds a fixed count per tick and loses the rate of every late
         // tick (make bench, rate-limited-roster): each tick here asks the limiter to add what the elapsed time earned.
-        // 60 a second: a tick every 18 ms.
+        // 60 a second: a tick every 20 ms.
         using var bucket = RateLimiterRegistry.CreateBucket(60, TimeSpan.FromSeconds(1));
         var limiter = bucket.Limiter;
         Assert.False(limiter.IsAutoReplenishing);
