@@ -28,14 +28,37 @@ internal sealed class TokenBucket : IDisposable
         // The timer holds the limiter weakly: a bucket its owner forgot to dispose is collected, and its timer with it.
         _ticks = new Timer(static state =>
         {
-            if (((WeakReference<TokenBucketRateLimiter>)state!).TryGetTarget(out var limiter))
+            var (weak, tokenLimit) = (Ticker)state!;
+            if (weak.TryGetTarget(out var limiter))
             {
-                limiter.TryReplenish();
+                Tick(limiter, tokenLimit);
             }
-        }, new WeakReference<TokenBucketRateLimiter>(Limiter), shape.Period, shape.Period);
+        }, new Ticker(new WeakReference<TokenBucketRateLimiter>(Limiter), shape.TokenLimit), shape.Period, shape.Period);
     }
 
     public TokenBucketRateLimiter Limiter { get; }
+
+    /// <summary>Adds what the time since the last tick earned.</summary>
+    /// <remarks>The limiter skips a full bucket without noting the time, so the first refill after an idle spell
+    /// would count the whole spell and refill at once what a burst just took: twice the burst within one period,
+    /// more than a window may see. A full bucket gives up one token and takes it back here, so the time is always
+    /// noted and a burst after an idle spell is followed by the steady pace. (The limiter's statistics count those
+    /// leases too.)</remarks>
+    private static void Tick(TokenBucketRateLimiter limiter, int tokenLimit)
+    {
+        try
+        {
+            if (limiter.GetStatistics() is { CurrentAvailablePermits: var available } && available >= tokenLimit)
+            {
+                using var lease = limiter.AttemptAcquire();
+            }
+            limiter.TryReplenish();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while this tick ran (the timer is stopped first, but a tick may already be under way).
+        }
+    }
 
     /// <summary>Stops the refill and fails what is still queued (as disposing the limiter does).</summary>
     public void Dispose()
@@ -43,4 +66,6 @@ internal sealed class TokenBucket : IDisposable
         _ticks.Dispose();
         Limiter.Dispose();
     }
+
+    private sealed record Ticker(WeakReference<TokenBucketRateLimiter> Limiter, int TokenLimit);
 }

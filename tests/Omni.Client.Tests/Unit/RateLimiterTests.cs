@@ -105,6 +105,30 @@ public sealed class RateLimiterTests
     }
 
     [Fact]
+    public async Task After_an_idle_spell_a_burst_is_followed_by_the_steady_pace_not_a_second_burst()
+    {
+        // 200 per 100 s: a burst of 10, then a token every 532 ms. The limiter, replenished by hand, skips a full
+        // bucket without noting the time; counted from there, the first refill after the burst would be the whole
+        // idle spell (here ~5 tokens at once; up to the burst of 10 after a longer one). The bucket keeps the time
+        // noted while it is full.
+        using var bucket = RateLimiterRegistry.CreateBucket(200, TimeSpan.FromSeconds(100));
+        var limiter = bucket.Limiter;
+        var period = limiter.ReplenishmentPeriod;
+        await Task.Delay(period * 4.5); // idle and full: four ticks
+
+        var burst = 0;
+        while (limiter.AttemptAcquire().IsAcquired)
+        {
+            burst++;
+        }
+        await Task.Delay(period * 1.2); // one tick (two if the machine is slow)
+
+        Assert.InRange(burst, 9, 10); // 9 when a tick has just taken its token and not yet put it back
+        var refilled = limiter.GetStatistics()!.CurrentAvailablePermits;
+        Assert.True(refilled <= 3, $"{refilled} tokens a period after the burst: the idle spell was counted as refill");
+    }
+
+    [Fact]
     public async Task The_bucket_hands_out_its_burst_at_once_and_queues_the_next_request()
     {
         // A window of an hour, so no refill arrives while the test looks.
@@ -209,8 +233,10 @@ public sealed class RateLimiterTests
             .Respond(HttpMethod.Get, HttpStatusCode.ServiceUnavailable)
             .Respond(HttpMethod.Get, HttpStatusCode.TooManyRequests)
             .Respond(HttpMethod.Get, HttpStatusCode.OK, TestClients.UserJson());
-        using var registry = new RateLimiterRegistry();
-        var options = new OmniClientOptions { BaseUrl = "https://acme.omniapp.co", ApiKey = "k", RequestsPerMinute = 6000 };
+        // A burst of 3 and a window of an hour: no refill tick while the test runs (a tick on a full bucket takes a
+        // token too, see TokenBucket), so the leases counted are the attempts'.
+        using var registry = new RateLimiterRegistry(TimeSpan.FromHours(1));
+        var options = new OmniClientOptions { BaseUrl = "https://acme.omniapp.co", ApiKey = "k", RequestsPerMinute = 60 };
         using var client = new OmniClient(omni.CreateClient(), options, null, time, registry, () => 1.0);
 
         await time.Drive(client.Users.GetAsync("u-1"));
