@@ -44,12 +44,16 @@ internal sealed class EngineConnection(SecretRedactor redactor) : IDisposable
 
             previous = _channel;
             _address = address;
-            _channel = GrpcChannel.ForAddress(new Uri(address.Contains("://", StringComparison.Ordinal) ? address : $"http://{address}"));
+            _channel = ChannelFor(address);
             _engine = new Engine.EngineClient(_channel);
         }
 
         previous?.Dispose();
     }
+
+    /// <summary>A channel to the engine at host:port (as the engine passes it) or at a URL.</summary>
+    public static GrpcChannel ChannelFor(string address) =>
+        GrpcChannel.ForAddress(new Uri(address.Contains("://", StringComparison.Ordinal) ? address : $"http://{address}"));
 
     /// <summary>Sends one message; false when there is no engine to send to. Transport failures propagate.</summary>
     public async Task<bool> SendAsync(LogSeverity severity, string urn, string message, CancellationToken cancellationToken)

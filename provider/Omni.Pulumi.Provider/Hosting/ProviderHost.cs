@@ -15,18 +15,23 @@ namespace Omni.Pulumi.Provider.Hosting;
 internal sealed class ProviderHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly EngineWatch? _engineWatch;
 
-    private ProviderHost(WebApplication app, int port)
+    private ProviderHost(WebApplication app, int port, EngineWatch? engineWatch)
     {
         _app = app;
         Port = port;
+        _engineWatch = engineWatch;
     }
 
     public int Port { get; }
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ProviderHost> StartAsync(string? engineAddress, int verbosity, EnvironmentVariables environment, CancellationToken cancellationToken)
+    /// <param name="engineAddress">The engine's address from the command line; null in attach mode.</param>
+    /// <param name="engineCheckInterval">How often to make sure that engine is still there (<see cref="EngineWatch"/>).</param>
+    public static async Task<ProviderHost> StartAsync(string? engineAddress, int verbosity, EnvironmentVariables environment, CancellationToken cancellationToken,
+        TimeSpan? engineCheckInterval = null)
     {
         // The empty builder: no configuration files or variables (the plugin's settings come from the engine's
         // Configure and OMNI_* variables), no default services; Kestrel, routing and logging are added below.
@@ -90,13 +95,21 @@ internal sealed class ProviderHost : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ProviderHost(app, new Uri(address).Port);
+        var engineWatch = string.IsNullOrWhiteSpace(engineAddress) ? null : new EngineWatch(engineAddress, engineCheckInterval ?? EngineWatch.DefaultInterval,
+            app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication,
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Omni.Pulumi.Provider.Hosting.EngineWatch"));
+        return new ProviderHost(app, new Uri(address).Port, engineWatch);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
+        if (_engineWatch is not null)
+        {
+            await _engineWatch.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

@@ -13,7 +13,8 @@ using Pulumirpc;
 
 namespace Omni.Pulumi.Provider.Tests.Harness;
 
-/// <summary>Plays the Pulumi engine's Engine service: records every Log call.</summary>
+/// <summary>Plays the Pulumi engine's Engine service: records every Log call, and counts the health checks a plugin
+/// makes (answered SERVING, or Unimplemented by an engine started without the health service).</summary>
 internal sealed class FakeEngine : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -27,10 +28,13 @@ internal sealed class FakeEngine : IAsyncDisposable
 
     public LogRecorder Logs { get; }
 
+    /// <summary>Health checks received, answered or not.</summary>
+    public int HealthChecks => Logs.HealthChecks;
+
     /// <summary>host:port, as the engine passes it to a plugin.</summary>
     public string Address { get; }
 
-    public static async Task<FakeEngine> StartAsync()
+    public static async Task<FakeEngine> StartAsync(bool withHealthService = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -39,7 +43,21 @@ internal sealed class FakeEngine : IAsyncDisposable
         var recorder = new LogRecorder();
         builder.Services.AddSingleton(recorder);
         var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path == "/grpc.health.v1.Health/Check")
+            {
+                recorder.CountHealthCheck();
+            }
+
+            await next(context);
+        });
         app.MapGrpcService<RecordingEngine>();
+        if (withHealthService)
+        {
+            app.MapGrpcService<ServingHealth>();
+        }
+
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return new FakeEngine(app, recorder, $"127.0.0.1:{address.Port}");
@@ -57,7 +75,19 @@ internal sealed class FakeEngine : IAsyncDisposable
 
         public IReadOnlyList<LogRequest> All => [.. _logs];
 
+        private int _healthChecks;
+
+        public int HealthChecks => Volatile.Read(ref _healthChecks);
+
         public void Add(LogRequest request) => _logs.Enqueue(request);
+
+        public void CountHealthCheck() => Interlocked.Increment(ref _healthChecks);
+    }
+
+    private sealed class ServingHealth : Grpc.Health.V1.Health.HealthBase
+    {
+        public override Task<Grpc.Health.V1.HealthCheckResponse> Check(Grpc.Health.V1.HealthCheckRequest request, ServerCallContext context) =>
+            Task.FromResult(new Grpc.Health.V1.HealthCheckResponse { Status = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving });
     }
 
     private sealed class RecordingEngine(LogRecorder recorder) : Engine.EngineBase
