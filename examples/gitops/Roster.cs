@@ -23,6 +23,12 @@ public sealed class RosterAttribute
 
     /// <summary>A scalar or (multi-valued) a list of scalars, as written in YAML.</summary>
     public object? DefaultValue { get; set; }
+
+    /// <summary>
+    /// Omni's id of this definition when it already exists (written by `omni-roster export --definitions`): the
+    /// program imports it instead of creating one. Unset for a definition Pulumi should create.
+    /// </summary>
+    public string? Id { get; set; }
 }
 
 /// <summary>One model role of a user or group: exactly one of `model` and `connection`, each a name or an id.</summary>
@@ -339,6 +345,7 @@ public sealed class Roster
     private IEnumerable<string> ValidateAttributes(Dictionary<string, RosterAttribute> definitions)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         var attributes = Attributes ?? [];
         for (var i = 0; i < attributes.Count; i++)
         {
@@ -359,6 +366,11 @@ public sealed class Roster
             else
             {
                 definitions[definition.Name] = definition;
+            }
+
+            if (IdProblem(definition.Id, ids) is { } idProblem)
+            {
+                yield return $"{at}: {idProblem}";
             }
 
             if (definition.Type is not "String" and not "Number")

@@ -19,7 +19,7 @@ public static class RosterProgram
         var attributeIds = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
         foreach (var definition in roster.Attributes ?? [])
         {
-            var attribute = new UserAttribute(definition.Name, AttributeArgsOf(definition));
+            var attribute = new UserAttribute(definition.Name, AttributeArgsOf(definition), AdoptionOf(definition.Id));
             attributeNames[definition.Name] = attribute.Name;
             attributeIds[definition.Name] = attribute.Id;
         }

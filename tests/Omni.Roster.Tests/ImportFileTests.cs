@@ -29,6 +29,22 @@ public sealed class ImportFileTests
     }
 
     [Fact]
+    public void Exported_definitions_come_first_so_they_are_generated_before_the_users_that_use_them()
+    {
+        var roster = new OmniRoster.Roster
+        {
+            Attributes = [new RosterAttribute { Name = "region", Id = "7", Type = "String" }],
+            Users = [new RosterUser { Name = "alice", Id = "u-1", UserName = "alice@example.com", DisplayName = "A" }],
+        };
+
+        using var json = JsonDocument.Parse(ImportFile.Write(roster));
+
+        Assert.Equal([("omni:index:UserAttribute", "region", "7"), ("omni:index:User", "alice", "u-1")],
+            json.RootElement.GetProperty("resources").EnumerateArray()
+                .Select(r => (r.GetProperty("type").GetString(), r.GetProperty("name").GetString(), r.GetProperty("id").GetString())));
+    }
+
+    [Fact]
     public void An_entry_without_an_id_cannot_be_imported() =>
         Assert.Throws<InvalidOperationException>(() => ImportFile.Write(new OmniRoster.Roster
         {

@@ -47,6 +47,44 @@ public sealed class RosterBuilderTests
     }
 
     [Fact]
+    public void Definitions_are_written_only_when_asked_each_as_Omni_holds_it_without_system_attributes()
+    {
+        UserAttributeDefinition[] definitions =
+        [
+            new("9", "team", "Team", "STRING", false, "Which team", false) { DefaultValue = AttributeValue.Of("none") },
+            new("2", "level", "level", "Number", false, null, false) { DefaultValue = AttributeValue.Of("3") },
+            new("3", "regions", "Regions", "String", true, "", false) { DefaultValue = AttributeValue.Of(["us", "eu"]) },
+            new("", "omni_user_timezone", "Timezone", "String", false, null, true),
+            new("5", "omni_not_flagged", "Legacy", "String", false, null, false),
+        ];
+        var snapshot = new OrganisationSnapshot([User("alice@example.com")], [], definitions);
+
+        Assert.Null(Build(snapshot).Attributes);
+        var written = Build(snapshot, Options(definitions: true)).Attributes!;
+
+        Assert.Equal(["level", "regions", "team"], written.Select(a => a.Name));
+        var (level, regions, team) = (written[0], written[1], written[2]);
+        Assert.Equal(("2", "Number", "level", null, null), (level.Id, level.Type, level.Label, level.MultipleValues, level.Description));
+        Assert.Equal(3m, level.DefaultValue); // a Number default reads `defaultValue: 3`
+        Assert.Equal(("3", "String", true, ""), (regions.Id, regions.Type, regions.MultipleValues, regions.Description));
+        Assert.Equal(["us", "eu"], Assert.IsType<List<object?>>(regions.DefaultValue));
+        Assert.Equal(("9", "String", "Team", "Which team", "none"), (team.Id, team.Type, team.Label, team.Description, team.DefaultValue));
+    }
+
+    [Fact]
+    public void A_previous_roster_that_manages_definitions_keeps_them_without_the_flag_and_says_so()
+    {
+        var previous = new OmniRoster.Roster { Attributes = [new RosterAttribute { Name = "region", Type = "String" }] };
+        var builder = new RosterBuilder(Options(), previous);
+
+        var roster = builder.Build(Of([User("alice@example.com")]));
+
+        Assert.Equal(["level", "region", "regions"], roster.Attributes!.Select(a => a.Name));
+        Assert.Contains(builder.Notes, n => n.Contains("written again as with --definitions", StringComparison.Ordinal));
+        Assert.Null(new RosterBuilder(Options(), new OmniRoster.Roster()).Build(Of([User("alice@example.com")])).Attributes);
+    }
+
+    [Fact]
     public void Names_that_still_collide_fail_with_both_emails_and_the_fix()
     {
         var error = Assert.Throws<ExportException>(() => Build(Of([User("a.b@example.com"), User("a-b@example.com")])));

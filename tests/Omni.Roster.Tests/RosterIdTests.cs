@@ -43,4 +43,28 @@ public sealed class RosterIdTests
         Assert.DoesNotContain("groups[2]", error.Message, StringComparison.Ordinal); // users and groups are different kinds of ids
         Assert.DoesNotContain("users[2]", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_attribute_definition_takes_an_id_too_checked_among_the_definitions()
+    {
+        var roster = OmniRoster.Roster.Parse("""
+            attributes:
+              - { name: region, id: "7", type: String }
+              - { name: level, type: Number }
+            users: []
+            """);
+        Assert.Equal(["7", null], roster.Attributes!.Select(a => a.Id));
+
+        var error = Assert.Throws<RosterException>(() => OmniRoster.Roster.Parse("""
+            attributes:
+              - { name: region, id: "7", type: String }
+              - { name: level, id: "7", type: Number }
+              - { name: team, id: " ", type: String }
+            users:
+              - { name: alice, id: "7", userName: alice@example.com, displayName: Alice }
+            """, "users.yaml"));
+        Assert.Contains("attributes[1] (level): `id` 7 is used by another entry too", error.Message, StringComparison.Ordinal);
+        Assert.Contains("attributes[2] (team): `id` must be Omni's id of the existing entry (no spaces)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("users[0]", error.Message, StringComparison.Ordinal); // a user's id is another kind of id
+    }
 }

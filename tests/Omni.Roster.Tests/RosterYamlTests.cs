@@ -69,6 +69,32 @@ public sealed class RosterYamlTests
     }
 
     [Fact]
+    public void Definitions_are_written_before_the_users_and_read_back_unchanged()
+    {
+        var roster = new OmniRoster.Roster
+        {
+            Attributes =
+            [
+                new RosterAttribute { Name = "level", Id = "2", Type = "Number", Label = "Level: seniority", Description = "", DefaultValue = 3m },
+                new RosterAttribute { Name = "regions", Id = "3", Type = "String", MultipleValues = true, DefaultValue = new List<object?> { "us", "eu" } },
+            ],
+            Users = [new RosterUser { Name = "erin", Id = "e-1", UserName = "erin@example.com", DisplayName = "Erin",
+                Attributes = new Dictionary<string, object?> { ["level"] = 3m, ["regions"] = new List<object?> { "us" } } }],
+        };
+
+        var yaml = RosterYaml.Write(roster, "h");
+        var read = OmniRoster.Roster.Parse(yaml);
+
+        Assert.True(yaml.IndexOf("attributes:\n", StringComparison.Ordinal) < yaml.IndexOf("users:\n", StringComparison.Ordinal));
+        Assert.Contains("    defaultValue: [us, eu]\n", yaml, StringComparison.Ordinal);
+        var (level, regions) = (read.Attributes![0], read.Attributes[1]);
+        Assert.Equal(("level", "2", "Number", "Level: seniority", null, "", "3"),
+            (level.Name, level.Id, level.Type, level.Label, level.MultipleValues, level.Description, level.DefaultValue));
+        Assert.Equal(("regions", "3", true), (regions.Name, regions.Id, regions.MultipleValues));
+        Assert.Equal(["us", "eu"], Assert.IsAssignableFrom<IEnumerable<object>>(regions.DefaultValue));
+    }
+
+    [Fact]
     public void An_empty_organisation_is_an_empty_valid_roster()
     {
         var read = OmniRoster.Roster.Parse(RosterYaml.Write(new OmniRoster.Roster(), "h"));

@@ -31,8 +31,9 @@ internal static class Snapshots
 
     public static OrganisationSnapshot Of(IEnumerable<ScimUser> users, params ScimGroup[] groups) => new([.. users], groups, Definitions);
 
-    public static ExportOptions Options(bool includeInactive = false, Dictionary<string, string>? names = null) => new()
+    public static ExportOptions Options(bool includeInactive = false, Dictionary<string, string>? names = null, bool definitions = false) => new()
     {
+        Definitions = definitions,
         OutPath = "users.yaml",
         BaseUrl = "http://127.0.0.1:1",
         ApiKey = "not-used",

@@ -17,7 +17,7 @@ export const ACCESS_TYPES = new Set([ATTRIBUTE_TYPE, USER_ROLE_TYPE, GROUP_ROLE_
 export const BASE_ROLES = ['NO_ACCESS', 'VIEWER', 'QUERY_TOPICS', 'RESTRICTED_QUERIER', 'QUERIER', 'MODELER', 'CONNECTION_ADMIN'];
 const REFERENCE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const ROLE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-const ATTRIBUTE_FIELDS = new Set(['name', 'label', 'type', 'multipleValues', 'description', 'defaultValue']);
+const ATTRIBUTE_FIELDS = new Set(['name', 'label', 'type', 'multipleValues', 'description', 'defaultValue', 'id']);
 const ROLE_FIELDS = new Set(['model', 'connection', 'role']);
 
 const isScalar = (v) => ['string', 'number', 'boolean'].includes(typeof v);
@@ -56,9 +56,13 @@ export function attributeDefinitions(roster, source, fail) {
     if (a.defaultValue !== undefined && !isScalar(a.defaultValue) && !(a.multipleValues === true && Array.isArray(a.defaultValue) && a.defaultValue.every(isScalar))) {
       fail(`${source}: ${at}: "defaultValue" must be a string or number${a.multipleValues === true ? ', or a list of them' : ' (a list needs multipleValues: true)'}`);
     }
+    if (a.id !== undefined && (typeof a.id !== 'string' || a.id === '' || /\s/.test(a.id))) {
+      fail(`${source}: ${at}: "id" must be Omni's id of the existing definition (no spaces), got ${show(a.id)}; remove "id" to have Pulumi create it instead`);
+    }
     const inputs = { name: a.name, type: a.type };
     for (const field of ['label', 'multipleValues', 'description', 'defaultValue']) if (a[field] !== undefined) inputs[field] = a[field];
-    definitions.set(a.name, { type: ATTRIBUTE_TYPE, inputs });
+    // An `id` (omni-roster export --definitions) is the import option, as RosterProgram.cs passes it.
+    definitions.set(a.name, a.id === undefined ? { type: ATTRIBUTE_TYPE, inputs } : { type: ATTRIBUTE_TYPE, inputs, importId: a.id });
   });
   return definitions;
 }

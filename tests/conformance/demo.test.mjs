@@ -266,6 +266,10 @@ test('rosterInputs names a malformed definition or a user key no definition decl
   rejects({ attributes: [{ name: 'sales region', type: 'String' }], users: [] }, /"name" must be a reference name \(letters, digits and underscores/);
   rejects({ attributes: [{ name: 'a', type: 'String' }, { name: 'A', type: 'String' }], users: [] }, /attributes\[1\] \(A\): attribute "A" is defined twice/);
   rejects({ attributes: [{ name: 'a', type: 'String', colour: 'red' }], users: [] }, /attributes\[0\] \(a\): unknown field "colour"/);
+  rejects({ attributes: [{ name: 'a', type: 'String', id: 'x y' }], users: [] }, /attributes\[0\] \(a\): "id" must be Omni's id of the existing definition \(no spaces\), got "x y"; remove "id"/);
+  // An `id` is the import option, as RosterProgram.cs passes it.
+  assert.deepEqual(rosterInputs({ attributes: [{ name: 'a', type: 'String', id: '7' }], users: [] }, 'users.yaml').get('a'),
+    { type: 'omni:index:UserAttribute', inputs: { name: 'a', type: 'String' }, importId: '7' });
 });
 
 test('rosterInputs makes a role resource per role, on the model or connection the catalog has by that name or id', () => {

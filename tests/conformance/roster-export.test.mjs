@@ -57,6 +57,49 @@ test('export → adopt → no diff, with zero writes; then an edit is an ordinar
   assert.deepEqual(plan.filter((s) => s.op !== 'same').map((s) => [s.name, s.op]), [[edited.users[0].name, 'update']]);
 });
 
+test('--definitions: the custom attribute definitions are exported with their ids and adopted with no write', async (t) => {
+  const stack = await startStack();
+  t.after(() => stack.close());
+  const { emulator, plugin } = stack;
+  await handMadeOrganisation(emulator, { userCount: 6 });
+  // One made by hand with every field set, beside the emulator's own definitions.
+  await emulator.expectOk('POST', '/api/v1/user-attributes', { body: {
+    name: 'cost_center', label: 'Cost center: finance', type: 'Number', multiple_values: true,
+    description: 'Where the spend is booked', default_value: ['100', '200.5'] } }, 201);
+  const custom = (await emulator.userAttributes()).records.filter((d) => !d.system);
+  const dir = await tempDir(t);
+  const rosterFile = path.join(dir, 'users.yaml');
+  const importFile = path.join(dir, 'import.json');
+
+  const run = await runRosterExport(['--out', rosterFile, '--import-file', importFile, '--definitions'],
+    { baseUrl: emulator.baseUrl, apiKey: emulator.apiKey });
+  assert.equal(run.code, 0, run.stderr);
+
+  const roster = YAML.parse(await fs.readFile(rosterFile, 'utf8'));
+  assert.deepEqual(roster.attributes.map((a) => [a.name, a.id]).sort(), custom.map((d) => [d.name, String(d.id)]).sort());
+  const costCenter = roster.attributes.find((a) => a.name === 'cost_center');
+  assert.deepEqual(costCenter.defaultValue, ['100', '200.5']);
+  assert.equal(costCenter.multipleValues, true);
+  const spec = JSON.parse(await fs.readFile(importFile, 'utf8'));
+  assert.deepEqual(spec.resources.slice(0, roster.attributes.length),
+    roster.attributes.map((a) => ({ type: 'omni:index:UserAttribute', name: a.name, id: a.id })), 'definitions come first');
+
+  const deployment = new Deployment({ plugin, print: () => {} });
+  const desired = rosterInputs(roster, 'users.yaml');
+  const before = await emulator.counters();
+  const applied = await deployment.up(desired);
+  assert.deepEqual([...new Set(applied.map((s) => s.op))], ['import']);
+  assert.ok(applied.some((s) => s.name === 'cost_center'), 'the definitions are adopted too');
+  assert.deepEqual(writesBetween(before, await emulator.counters()), {}, 'adoption sends no write');
+  const again = await deployment.plan(desired);
+  assert.deepEqual(again.filter((s) => s.op !== 'same').map((s) => s.name), [], 'no diff after adoption');
+
+  const edited = structuredClone(roster);
+  edited.attributes.find((a) => a.name === 'cost_center').description = 'Booked by finance';
+  const plan = await deployment.plan(rosterInputs(edited, 'edited'));
+  assert.deepEqual(plan.filter((s) => s.op !== 'same').map((s) => [s.name, s.op]), [['cost_center', 'update']]);
+});
+
 test('an entry that differs from Omni fails the import and changes nothing', async (t) => {
   const stack = await startStack();
   t.after(() => stack.close());

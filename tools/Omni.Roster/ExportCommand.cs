@@ -66,7 +66,7 @@ internal static class ExportCommand
             progress.Note(note);
         }
 
-        var yaml = RosterYaml.Write(roster, Header(site));
+        var yaml = RosterYaml.Write(roster, Header(site, roster.Attributes is not null));
         // The gitops program's own reader must accept what was written, or nothing is written.
         try
         {
@@ -151,12 +151,12 @@ internal static class ExportCommand
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
-    private static string Header(string site) =>
+    private static string Header(string site, bool definitions) =>
         $"""
-        The Omni organisation's members and groups, exported by `omni-roster export` from {site}.
+        The Omni organisation's {(definitions ? "attribute definitions, members" : "members")} and groups, exported by `omni-roster export` from {site}.
         Format: see examples/gitops/users.yaml and README.md. Names were derived from the emails and group names;
         keep them stable (a new name is a new resource to Pulumi).
-        id: Omni's id of the existing user or group. The program adopts the entry with it (Pulumi's `import`
+        id: Omni's id of the existing {(definitions ? "definition, user" : "user")} or group. The program adopts the entry with it (Pulumi's `import`
             option), so the first `pulumi up` changes nothing in Omni. Drop the ids once that `up` succeeded;
             an entry added later has no id and is created.
         """;

@@ -6,15 +6,20 @@ namespace Omni.Roster;
 internal sealed record ExportOptions
 {
     public const string Usage =
-        "usage: omni-roster export --out users.yaml [--import-file import.json] [--include-inactive]\n" +
+        "usage: omni-roster export --out users.yaml [--import-file import.json] [--include-inactive] [--definitions]\n" +
         "                          [--base-url URL] [--api-key KEY] [--name EMAIL|GROUP=NAME]...\n" +
         "                          [--requests-per-minute N] [--max-retries N]\n" +
+        "  --definitions also writes the custom attribute definitions (`attributes:`, each with its id), so the\n" +
+        "  roster manages them from then on; without it they stay with Omni's UI.\n" +
         "  --base-url and --api-key default to OMNI_BASE_URL and OMNI_API_KEY (the provider's variables);\n" +
         "  prefer the variable for the key: a command line is visible to other users of this machine.";
 
     public required string OutPath { get; init; }
     public string? ImportFilePath { get; init; }
     public bool IncludeInactive { get; init; }
+
+    /// <summary>Write the custom attribute definitions as the roster's `attributes:` list (then managed by the roster).</summary>
+    public bool Definitions { get; init; }
     public required string BaseUrl { get; init; }
     public required string ApiKey { get; init; }
 
@@ -27,7 +32,7 @@ internal sealed record ExportOptions
     public int MaxRetries { get; init; } = 5;
 
     public override string ToString() =>
-        $"ExportOptions {{ OutPath = {OutPath}, ImportFilePath = {ImportFilePath}, IncludeInactive = {IncludeInactive}, BaseUrl = {BaseUrl}, ApiKey = ***, RequestsPerMinute = {RequestsPerMinute}, MaxRetries = {MaxRetries} }}";
+        $"ExportOptions {{ OutPath = {OutPath}, ImportFilePath = {ImportFilePath}, IncludeInactive = {IncludeInactive}, Definitions = {Definitions}, BaseUrl = {BaseUrl}, ApiKey = ***, RequestsPerMinute = {RequestsPerMinute}, MaxRetries = {MaxRetries} }}";
 
     /// <summary>Reads `export …` and the environment; every problem is a <see cref="UsageException"/> naming the flag and the fix.</summary>
     public static ExportOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment)
@@ -46,6 +51,7 @@ internal sealed record ExportOptions
 
         string? outPath = null, importFile = null, baseUrl = null, apiKey = null;
         var includeInactive = false;
+        var definitions = false;
         var requestsPerMinute = 60;
         var maxRetries = 5;
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -57,6 +63,7 @@ internal sealed record ExportOptions
                 case "--out": outPath = Value(args, ref i); break;
                 case "--import-file": importFile = Value(args, ref i); break;
                 case "--include-inactive": includeInactive = true; break;
+                case "--definitions": definitions = true; break;
                 case "--base-url": baseUrl = Value(args, ref i); break;
                 case "--api-key": apiKey = Value(args, ref i); break;
                 case "--requests-per-minute": requestsPerMinute = Count(flag, Value(args, ref i)); break;
@@ -94,6 +101,7 @@ internal sealed record ExportOptions
             OutPath = outPath,
             ImportFilePath = importFile,
             IncludeInactive = includeInactive,
+            Definitions = definitions,
             BaseUrl = baseUrl,
             ApiKey = apiKey,
             ChosenNames = names,

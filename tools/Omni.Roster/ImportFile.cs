@@ -6,17 +6,20 @@ namespace Omni.Roster;
 /// <summary>
 /// The file `pulumi import --file import.json` reads: {"resources": [{"type", "name", "id"}]}, one
 /// resource per roster entry, by the roster's names, so state and roster agree whichever way a team
-/// adopts. Users come first, as `pulumi import` then generates the users before the groups.
+/// adopts. Attribute definitions (with --definitions) come first, then users, then groups: the order in which
+/// `pulumi import` then generates them, each before what uses it.
 /// </summary>
 internal static class ImportFile
 {
+    public const string AttributeType = "omni:index:UserAttribute";
     public const string UserType = "omni:index:User";
     public const string GroupType = "omni:index:Group";
 
     public static string Write(OmniRoster.Roster roster)
     {
         ArgumentNullException.ThrowIfNull(roster);
-        var resources = roster.Users.Select(u => new ImportResource(UserType, u.Name, u.Id ?? throw Unadoptable(u.Name)))
+        var resources = (roster.Attributes ?? []).Select(a => new ImportResource(AttributeType, a.Name, a.Id ?? throw Unadoptable(a.Name)))
+            .Concat(roster.Users.Select(u => new ImportResource(UserType, u.Name, u.Id ?? throw Unadoptable(u.Name))))
             .Concat(roster.Groups.Select(g => new ImportResource(GroupType, g.Name, g.Id ?? throw Unadoptable(g.Name))))
             .ToList();
         return JsonSerializer.Serialize(new ImportSpec(resources), ImportFileJson.Default.ImportSpec) + "\n";

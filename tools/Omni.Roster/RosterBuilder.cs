@@ -32,6 +32,9 @@ internal sealed class RosterBuilder(ExportOptions options, OmniRoster.Roster? pr
         var nameById = users.ToDictionary(u => u.Id, u => userNames[u.Id], StringComparer.Ordinal);
         return new OmniRoster.Roster
         {
+            Attributes = WritesDefinitions()
+                ? [.. omni.AttributeDefinitions.Where(d => !IsSystem(d)).Select(AttributeEntry).OrderBy(a => a.Name, StringComparer.Ordinal)]
+                : null,
             Users = [.. users.Select(u => UserEntry(u, userNames[u.Id], numberAttributes)).OrderBy(u => u.Name, StringComparer.Ordinal)],
             Groups = [.. omni.Groups.Select(g => GroupEntry(g, groupNames[g.Id], nameById)).OrderBy(g => g.Name, StringComparer.Ordinal)],
         };
@@ -188,6 +191,19 @@ internal sealed class RosterBuilder(ExportOptions options, OmniRoster.Roster? pr
             ?? previous?.Groups.FirstOrDefault(g => string.Equals(g.DisplayName, group.DisplayName, StringComparison.OrdinalIgnoreCase)))?.Name
         is { } name && RosterNames.Problem(name) is null ? name : null;
 
+    /// <summary>With --definitions, or when the previous roster managed definitions: leaving its `attributes:` list
+    /// out would make the next `up` delete them in Omni, erasing every user's value.</summary>
+    private bool WritesDefinitions()
+    {
+        if (!options.Definitions && previous?.Attributes is not null)
+        {
+            Notes.Add("the previous roster manages attribute definitions (`attributes:`), so they are written again as with --definitions; "
+                + "leaving them out would delete them in Omni at the next `pulumi up`");
+        }
+
+        return options.Definitions || previous?.Attributes is not null;
+    }
+
     private void NoteDroppedSettings()
     {
         var settings = previous?.Users.Where(u => u.DeletionMode is not null || u.AdoptExisting is not null).Select(u => u.Name).ToList() ?? [];
@@ -199,6 +215,26 @@ internal sealed class RosterBuilder(ExportOptions options, OmniRoster.Roster? pr
     }
 
     // ---- entries -----------------------------------------------------------------------------------
+
+    private static bool IsSystem(UserAttributeDefinition definition) =>
+        definition.System || definition.Name.StartsWith(SystemAttributePrefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A definition as Omni holds it (an import must match exactly): the label and description whenever
+    /// Omni has them, multipleValues only when on (off is the default).</summary>
+    private static RosterAttribute AttributeEntry(UserAttributeDefinition definition)
+    {
+        var isNumber = string.Equals(definition.Type, NumberType, StringComparison.OrdinalIgnoreCase);
+        return new RosterAttribute
+        {
+            Name = definition.Name,
+            Id = definition.Id,
+            Type = isNumber ? NumberType : "String",
+            Label = definition.Label,
+            MultipleValues = definition.MultipleValues ? true : null,
+            Description = definition.Description,
+            DefaultValue = definition.DefaultValue is { } value ? Plain(value, isNumber) : null,
+        };
+    }
 
     private static RosterUser UserEntry(ScimUser user, string name, HashSet<string> numberAttributes) => new()
     {

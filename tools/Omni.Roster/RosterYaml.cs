@@ -23,6 +23,30 @@ internal static partial class RosterYaml
             yaml.Append("# ").Append(line).Append('\n');
         }
 
+        if (roster.Attributes is { } attributes)
+        {
+            yaml.Append(attributes.Count == 0 ? "attributes: []\n" : "attributes:\n");
+            foreach (var attribute in attributes)
+            {
+                yaml.Append("  - name: ").Append(Scalar(attribute.Name)).Append('\n');
+                Field(yaml, "id", attribute.Id);
+                Field(yaml, "type", attribute.Type);
+                Field(yaml, "label", attribute.Label);
+                if (attribute.MultipleValues is { } multipleValues)
+                {
+                    yaml.Append("    multipleValues: ").Append(multipleValues ? "true" : "false").Append('\n');
+                }
+
+                Field(yaml, "description", attribute.Description);
+                if (attribute.DefaultValue is { } defaultValue)
+                {
+                    yaml.Append("    defaultValue: ").Append(Value(defaultValue)).Append('\n');
+                }
+
+                yaml.Append('\n');
+            }
+        }
+
         yaml.Append(roster.Users.Count == 0 ? "users: []\n" : "users:\n");
         foreach (var user in roster.Users)
         {
