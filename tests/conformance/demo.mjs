@@ -397,7 +397,9 @@ async function exportHandMadeOrganisation(emulator, rosterFile, importFile) {
   expect(twins[0] !== twins[1], `${org.users[0].userName} and ${org.users[1].userName} got the same name`);
   note(`names from emails, unique: ${org.users[0].userName} → ${twins[0]}, ${org.users[1].userName} → ${twins[1]}`);
   const spec = JSON.parse(await fs.readFile(importFile, 'utf8'));
-  const entries = [...roster.users.map((u) => [USER_TYPE, u]), ...roster.groups.map((g) => [GROUP_TYPE, g])];
+  // Definitions too when the roster manages them (the export keeps a previous roster's `attributes:` list).
+  const entries = [...(roster.attributes ?? []).map((a) => [access.ATTRIBUTE_TYPE, a]),
+    ...roster.users.map((u) => [USER_TYPE, u]), ...roster.groups.map((g) => [GROUP_TYPE, g])];
   expect(spec.resources.length === entries.length
     && entries.every(([type, e], i) => spec.resources[i].type === type && spec.resources[i].name === e.name && spec.resources[i].id === e.id),
   `${shown(importFile)} does not list the roster's entries by type, name and id`);
@@ -434,7 +436,7 @@ async function adoptHandMadeOrganisation(emulator, stack) {
 
   // Managed from now on: the ids are dropped (the state has them), an edit is an ordinary update.
   const edited = structuredClone(roster);
-  for (const entry of [...edited.users, ...edited.groups]) delete entry.id;
+  for (const entry of [...(edited.attributes ?? []), ...edited.users, ...edited.groups]) delete entry.id;
   const renamed = edited.users[2];
   renamed.displayName = `${renamed.displayName} (Team lead)`;
   const group = edited.groups.find((g) => g.members?.length > 1);
@@ -658,7 +660,8 @@ async function runCli(emulator, { verify }) {
     const beforeAdoption = await emulator.counters();
     await run(['preview']);
     await run(['up', '--yes']);
-    await check(`0 write requests while ${handMade.users.length + handMade.groups.length} entries were adopted`, async () => {
+    const adoptedCount = (handMade.attributes?.length ?? 0) + handMade.users.length + handMade.groups.length;
+    await check(`0 write requests while ${adoptedCount} entries were adopted`, async () => {
       const writes = writesBetween(beforeAdoption, await emulator.counters());
       expect(Object.keys(writes).length === 0, `adopting sent write requests to Omni: ${JSON.stringify(writes)}`);
     });

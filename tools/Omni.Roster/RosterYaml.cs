@@ -32,11 +32,7 @@ internal static partial class RosterYaml
                 Field(yaml, "id", attribute.Id);
                 Field(yaml, "type", attribute.Type);
                 Field(yaml, "label", attribute.Label);
-                if (attribute.MultipleValues is { } multipleValues)
-                {
-                    yaml.Append("    multipleValues: ").Append(multipleValues ? "true" : "false").Append('\n');
-                }
-
+                Field(yaml, "multipleValues", attribute.MultipleValues);
                 Field(yaml, "description", attribute.Description);
                 if (attribute.DefaultValue is { } defaultValue)
                 {
@@ -54,10 +50,7 @@ internal static partial class RosterYaml
             Field(yaml, "id", user.Id);
             Field(yaml, "userName", user.UserName);
             Field(yaml, "displayName", user.DisplayName);
-            if (user.Active is { } active)
-            {
-                yaml.Append("    active: ").Append(active ? "true" : "false").Append('\n');
-            }
+            Field(yaml, "active", user.Active);
 
             if (user.Attributes.Count > 0)
             {
@@ -93,6 +86,14 @@ internal static partial class RosterYaml
         if (value is not null)
         {
             yaml.Append("    ").Append(key).Append(": ").Append(Scalar(value)).Append('\n');
+        }
+    }
+
+    private static void Field(StringBuilder yaml, string key, bool? value)
+    {
+        if (value is { } flag)
+        {
+            yaml.Append("    ").Append(key).Append(": ").Append(flag ? "true" : "false").Append('\n');
         }
     }
 

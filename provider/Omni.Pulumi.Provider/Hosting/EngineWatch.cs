@@ -20,25 +20,22 @@ internal sealed class EngineWatch : IAsyncDisposable
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);
 
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Grpc.Net.Client.GrpcChannel _channel;
     private readonly Task _watching;
 
     /// <param name="engineGone">What to do once the engine no longer answers (the host's StopApplication).</param>
-    public EngineWatch(string engineAddress, TimeSpan interval, Action engineGone, ILogger logger)
-    {
-        _channel = EngineConnection.ChannelFor(engineAddress);
-        var health = new Health.HealthClient(_channel);
-        _watching = WatchAsync(health, engineAddress, interval, engineGone, logger, _stopping.Token);
-    }
+    public EngineWatch(string engineAddress, TimeSpan interval, Action engineGone, ILogger logger) =>
+        _watching = WatchAsync(engineAddress, interval, engineGone, logger, _stopping.Token);
 
-    private static async Task WatchAsync(Health.HealthClient health, string engineAddress, TimeSpan interval, Action engineGone, ILogger logger,
-        CancellationToken stopping)
+    private static async Task WatchAsync(string engineAddress, TimeSpan interval, Action engineGone, ILogger logger, CancellationToken stopping)
     {
         try
         {
+            // The channel is made at the first check, not at start: the port line is what the engine waits for.
+            await Task.Delay(interval, stopping).ConfigureAwait(false);
+            using var channel = EngineConnection.ChannelFor(engineAddress);
+            var health = new Health.HealthClient(channel);
             while (true)
             {
-                await Task.Delay(interval, stopping).ConfigureAwait(false);
                 try
                 {
                     await health.CheckAsync(new HealthCheckRequest(), cancellationToken: stopping).ConfigureAwait(false);
@@ -54,6 +51,8 @@ internal sealed class EngineWatch : IAsyncDisposable
                     engineGone();
                     return;
                 }
+
+                await Task.Delay(interval, stopping).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (stopping.IsCancellationRequested && e is OperationCanceledException or RpcException)
@@ -67,6 +66,5 @@ internal sealed class EngineWatch : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _watching.ConfigureAwait(false);
         _stopping.Dispose();
-        _channel.Dispose();
     }
 }
