@@ -20,6 +20,7 @@ internal sealed record ExportOptions
 
     /// <summary>Write the custom attribute definitions as the roster's `attributes:` list (then managed by the roster).</summary>
     public bool Definitions { get; init; }
+
     public required string BaseUrl { get; init; }
     public required string ApiKey { get; init; }
 
