@@ -82,7 +82,7 @@ public sealed class RateLimiterRegistry : IDisposable
         lock (_gate)
         {
             ThrowIfDisposed();
-            return _buckets.TryGetValue(key, out var bucket) ? bucket.Tokens.Limiter : null;
+            return _buckets.TryGetValue(key, out var bucket) ? bucket.Tokens : null;
         }
     }
 

@@ -81,7 +81,7 @@ public sealed class RateLimiterTests
 
         for (var i = 0; i < 300; i++)
         {
-            using var lease = await bucket.Limiter.AcquireAsync(1, deadline.Token);
+            using var lease = await bucket.AcquireAsync(1, deadline.Token);
             Assert.True(lease.IsAcquired);
         }
     }
@@ -93,14 +93,13 @@ public sealed class RateLimiterTests
         // tick (make bench, rate-limited-roster): each tick here asks the limiter to add what the elapsed time earned.
         // 60 a second: a tick every 20 ms.
         using var bucket = RateLimiterRegistry.CreateBucket(60, TimeSpan.FromSeconds(1));
-        var limiter = bucket.Limiter;
-        Assert.False(limiter.IsAutoReplenishing);
-        while (limiter.AttemptAcquire().IsAcquired)
+        Assert.False(bucket.Limiter.IsAutoReplenishing);
+        while (bucket.AttemptAcquire().IsAcquired)
         {
         }
 
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var lease = await limiter.AcquireAsync(1, deadline.Token);
+        using var lease = await bucket.AcquireAsync(1, deadline.Token);
         Assert.True(lease.IsAcquired);
     }
 
@@ -112,20 +111,67 @@ public sealed class RateLimiterTests
         // idle spell (here ~5 tokens at once; up to the burst of 10 after a longer one). The bucket keeps the time
         // noted while it is full.
         using var bucket = RateLimiterRegistry.CreateBucket(200, TimeSpan.FromSeconds(100));
-        var limiter = bucket.Limiter;
-        var period = limiter.ReplenishmentPeriod;
-        await Task.Delay(period * 4.5); // idle and full: four ticks
+        var period = bucket.Limiter.ReplenishmentPeriod;
+        await Task.Delay(period * 4.5); // idle and full: the timer rests after its first tick
 
         var burst = 0;
-        while (limiter.AttemptAcquire().IsAcquired)
+        while (bucket.AttemptAcquire().IsAcquired)
         {
             burst++;
         }
         await Task.Delay(period * 1.2); // one tick (two if the machine is slow)
 
         Assert.InRange(burst, 9, 10); // 9 when a tick has just taken its token and not yet put it back
-        var refilled = limiter.GetStatistics()!.CurrentAvailablePermits;
+        var refilled = bucket.GetStatistics()!.CurrentAvailablePermits;
         Assert.True(refilled <= 3, $"{refilled} tokens a period after the burst: the idle spell was counted as refill");
+    }
+
+    [Fact]
+    public async Task A_full_bucket_rests_its_timer_until_the_next_request_which_is_refilled_at_the_steady_pace()
+    {
+        // 60 a second: a tick every 20 ms, a burst of 3.
+        using var bucket = RateLimiterRegistry.CreateBucket(60, TimeSpan.FromSeconds(1));
+        var period = bucket.Limiter.ReplenishmentPeriod;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (bucket.IsTicking)
+        {
+            await Task.Delay(period, deadline.Token); // full and nobody waits: the first tick puts the timer to rest
+        }
+
+        await Task.Delay(period * 5, deadline.Token);
+        Assert.False(bucket.IsTicking, "a resting timer started again with nobody asking");
+        Assert.Equal(3, bucket.GetStatistics()!.CurrentAvailablePermits);
+
+        // The burst, then requests that must queue for the refill: the first request woke the timer.
+        for (var i = 0; i < 8; i++)
+        {
+            using var lease = await bucket.AcquireAsync(1, deadline.Token);
+            Assert.True(lease.IsAcquired);
+        }
+        Assert.True(bucket.IsTicking);
+    }
+
+    [Fact]
+    public async Task A_request_queued_as_the_timer_goes_to_rest_still_gets_its_token()
+    {
+        // A stress test: many requests at once on a bucket whose timer has just come to rest, twenty times. A request
+        // that queues while the timer goes to rest must still be refilled (TokenBucket wakes it again after queuing).
+        using var bucket = RateLimiterRegistry.CreateBucket(600, TimeSpan.FromSeconds(1));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        for (var round = 0; round < 20; round++)
+        {
+            while (bucket.IsTicking)
+            {
+                await Task.Delay(5, deadline.Token);
+            }
+
+            var requests = Enumerable.Range(0, 40).Select(_ => Task.Run(async () =>
+            {
+                using var lease = await bucket.AcquireAsync(1, deadline.Token);
+                return lease.IsAcquired;
+            })).ToList();
+            Assert.All(await Task.WhenAll(requests), Assert.True);
+        }
     }
 
     [Fact]
@@ -133,15 +179,14 @@ public sealed class RateLimiterTests
     {
         // A window of an hour, so no refill arrives while the test looks.
         using var bucket = RateLimiterRegistry.CreateBucket(60, TimeSpan.FromHours(1));
-        var limiter = bucket.Limiter;
 
-        var burst = Enumerable.Range(0, 3).Select(_ => limiter.AttemptAcquire()).ToList();
-        var next = limiter.AcquireAsync().AsTask();
+        var burst = Enumerable.Range(0, 3).Select(_ => bucket.AttemptAcquire()).ToList();
+        var next = bucket.AcquireAsync().AsTask();
 
         Assert.All(burst, lease => Assert.True(lease.IsAcquired));
-        Assert.False(limiter.AttemptAcquire().IsAcquired);
+        Assert.False(bucket.AttemptAcquire().IsAcquired);
         Assert.False(next.IsCompleted);
-        var statistics = limiter.GetStatistics()!;
+        var statistics = bucket.GetStatistics()!;
         Assert.Equal(0, statistics.CurrentAvailablePermits);
         Assert.Equal(1, statistics.CurrentQueuedCount);
         Assert.Equal(3, statistics.TotalSuccessfulLeases);
@@ -173,7 +218,7 @@ public sealed class RateLimiterTests
 
         Assert.NotSame(original, first.Transport.Limiter);
         Assert.Same(second.Transport.Limiter, first.Transport.Limiter);
-        Assert.Equal(RateLimiterRegistry.BucketShape.For(120, TimeSpan.FromMinutes(1)).Period, ((TokenBucketRateLimiter)first.Transport.Limiter!).ReplenishmentPeriod);
+        Assert.Equal(RateLimiterRegistry.BucketShape.For(120, TimeSpan.FromMinutes(1)).Period, ((TokenBucket)first.Transport.Limiter!).Limiter.ReplenishmentPeriod);
         Assert.True(original!.AttemptAcquire().IsAcquired); // the old bucket still serves what was queued on it
     }
 
