@@ -108,8 +108,8 @@ public sealed class RateLimiterTests
     {
         // 200 per 100 s: a burst of 10, then a token every 532 ms. The limiter, replenished by hand, skips a full
         // bucket without noting the time; counted from there, the first refill after the burst would be the whole
-        // idle spell (here ~5 tokens at once; up to the burst of 10 after a longer one). The bucket keeps the time
-        // noted while it is full.
+        // idle spell (here ~5 tokens at once; up to the burst of 10 after a longer one). The bucket notes the time
+        // before its timer rests and again when a request wakes it.
         using var bucket = RateLimiterRegistry.CreateBucket(200, TimeSpan.FromSeconds(100));
         var period = bucket.Limiter.ReplenishmentPeriod;
         await Task.Delay(period * 4.5); // idle and full: the timer rests after its first tick
@@ -127,7 +127,7 @@ public sealed class RateLimiterTests
     }
 
     [Fact]
-    public async Task A_full_bucket_rests_its_timer_until_the_next_request_which_is_refilled_at_the_steady_pace()
+    public async Task A_full_bucket_rests_its_timer_until_the_next_request_wakes_it()
     {
         // 60 a second: a tick every 20 ms, a burst of 3.
         using var bucket = RateLimiterRegistry.CreateBucket(60, TimeSpan.FromSeconds(1));
